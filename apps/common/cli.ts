@@ -1,0 +1,44 @@
+/**
+ * What every app's `main` shares: one clear line and a non-zero exit for any
+ * error (never a stack trace), and parsers for the C apps' option values.
+ */
+import { DpdkError, UsageError } from "../../ffi/errors.ts";
+
+/**
+ * Runs an app's main function. An error prints `<app>: <message>` on stderr
+ * and exits 1; a bug (not a {@link DpdkError}) also prints its stack when
+ * `DENO_DPDK_DEBUG` is set. The exit code is main's result (default 0).
+ */
+export async function runApp(app: string, main: () => Promise<number | void> | number | void): Promise<never> {
+  let code: number;
+  try {
+    code = (await main()) ?? 0;
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    console.error(`${app}: ${message.split("\n")[0]}`);
+    if (!(error instanceof DpdkError) && Deno.env.get("DENO_DPDK_DEBUG")) console.error(error);
+    code = 1;
+  }
+  Deno.exit(code);
+}
+
+/** Parses a hexadecimal mask (`-p 3`, `-p 0x3`) as the C apps do, rejecting garbage and 0. */
+export function parseHexMask(value: string, what: string): number {
+  if (!/^(0[xX])?[0-9a-fA-F]+$/.test(value)) throw new UsageError(`invalid ${what} '${value}'`);
+  const mask = parseInt(value, 16);
+  if (mask === 0 || !Number.isSafeInteger(mask)) throw new UsageError(`invalid ${what} '${value}'`);
+  return mask;
+}
+
+/** The bit positions set in a mask, lowest first. */
+export function maskBits(mask: number): number[] {
+  const bits: number[] = [];
+  for (let i = 0; i < 53 && 2 ** i <= mask; i++) if (Math.floor(mask / 2 ** i) % 2 === 1) bits.push(i);
+  return bits;
+}
+
+/** Parses a non-negative decimal integer option. */
+export function parseUint(value: string, what: string, max = 0xffffffff): number {
+  if (!/^\d+$/.test(value) || Number(value) > max) throw new UsageError(`invalid ${what} '${value}'`);
+  return Number(value);
+}
