@@ -9,7 +9,7 @@ import { RTE_MAX_LCORE, RTE_PROC_PRIMARY } from "./constants.ts";
 import { cstr, readCString } from "./cstring.ts";
 import { EalInitError } from "./errors.ts";
 import { ffi } from "./library.ts";
-import { removeUnusedGroupFiles } from "./group_files.ts";
+import { primaryAlive, removeUnusedGroupFiles, runtimeDirFor } from "./group_files.ts";
 
 /** `primary` or `secondary`, as `rte_eal_process_type()` reports it. */
 export type ProcessType = "primary" | "secondary";
@@ -107,6 +107,12 @@ export class Eal {
   static init(argv: readonly string[]): Eal {
     if (current) throw new EalInitError("EAL is already initialised in this process");
     const full = withDefaultBaseVirtaddr(argv.length ? argv : ["deno-dpdk"]);
+    const filePrefix = ealOption(full, "--file-prefix") ?? "rte";
+    const runtimeDir = runtimeDirFor(filePrefix);
+    if (ealOption(full, "--proc-type") === "secondary" && !primaryAlive(runtimeDir)) {
+      // EAL would wait forever on a config file that a dead primary left behind
+      throw new EalInitError(`cannot init EAL: no primary process is running with file prefix '${filePrefix}'`);
+    }
     const strings = full.map(cstr);
     const pointers = new BigUint64Array(strings.length + 1);
     strings.forEach((s, i) => pointers[i] = BigInt(Deno.UnsafePointer.value(Deno.UnsafePointer.of(s))));
@@ -116,7 +122,9 @@ export class Eal {
     const parsed = ffi.rte_eal_init(strings.length, keptArgv.pointers);
     if (parsed < 0) {
       const errno = ffi.shim_errno();
-      throw new EalInitError(`cannot init EAL: ${describeInitFailure(errno)}`, { errno });
+      const message = describeInitFailure(errno);
+      removeUnusedGroupFiles({ runtimeDir, filePrefix, hugeDir: ealOption(full, "--huge-dir") });
+      throw new EalInitError(`cannot init EAL: ${message}`, { errno });
     }
     current = new Eal(full, parsed);
     return current;

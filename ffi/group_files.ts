@@ -2,7 +2,8 @@
  * Removes a process group's hugepage files and runtime folder once no
  * process of the group uses them. Every EAL process holds a lock on the
  * hugepage files it maps (that is how a new primary tells stale files from
- * live ones), so a file nobody locks belongs to nobody.
+ * live ones), so a file nobody locks belongs to nobody; the primary also
+ * locks the runtime folder's `config`.
  *
  * @module
  */
@@ -17,6 +18,17 @@ export interface GroupFiles {
   filePrefix: string;
   /** `--huge-dir`, if given; otherwise every hugetlbfs mount. */
   hugeDir?: string;
+}
+
+/** The runtime folder EAL uses for a file prefix (as root: `/var/run/dpdk/<prefix>`). */
+export function runtimeDirFor(filePrefix: string): string {
+  const base = Deno.uid() === 0 ? "/var/run" : Deno.env.get("XDG_RUNTIME_DIR") ?? "/tmp";
+  return `${base}/dpdk/${filePrefix}`;
+}
+
+/** Whether a primary process of the group runs (it holds a lock on `<runtimeDir>/config`). */
+export function primaryAlive(runtimeDir: string): boolean {
+  return ffi.shim_file_locked_posix(cstr(`${runtimeDir}/config`)) === 1;
 }
 
 /** The mount points of hugetlbfs file systems. */
@@ -66,7 +78,7 @@ export function removeUnusedGroupFiles(group: GroupFiles): boolean {
       inUse++;
     }
   }
-  if (inUse > 0) return false;
+  if (inUse > 0 || primaryAlive(group.runtimeDir)) return false;
   try {
     Deno.removeSync(group.runtimeDir, { recursive: true });
   } catch {

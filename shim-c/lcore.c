@@ -5,11 +5,8 @@
  * thread name "rte-worker-N". */
 #define _GNU_SOURCE
 #include <errno.h>
-#include <fcntl.h>
 #include <pthread.h>
 #include <stdio.h>
-#include <sys/file.h>
-#include <unistd.h>
 #include <rte_errno.h>
 #include <rte_launch.h>
 #include <rte_lcore.h>
@@ -74,16 +71,4 @@ int shim_lcore_adopt(unsigned lcore_id)
 	snprintf(name, sizeof(name), "rte-worker-%u", lcore_id);
 	pthread_setname_np(pthread_self(), name);
 	return 0;
-}
-
-/* 1 when another open file holds a lock on path (as EAL's processes hold
- * their hugepage files), 0 when it is free, -1 when it cannot be opened. */
-int shim_file_in_use(const char *path)
-{
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
-	if (fd < 0)
-		return -1;
-	int busy = flock(fd, LOCK_EX | LOCK_NB) != 0 && errno == EWOULDBLOCK;
-	close(fd);
-	return busy;
 }
