@@ -43,7 +43,12 @@ export class Proc {
   #timer: ReturnType<typeof setTimeout>;
   #exited = false;
 
-  constructor(name: string, cmd: string, args: string[], options: { timeoutMs?: number; env?: Record<string, string> } = {}) {
+  constructor(
+    name: string,
+    cmd: string,
+    args: string[],
+    options: { timeoutMs?: number; env?: Record<string, string> } = {},
+  ) {
     this.name = name;
     this.child = new Deno.Command(cmd, {
       args,
@@ -89,7 +94,9 @@ export class Proc {
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
         this.#waiters = this.#waiters.filter((w) => w.resolve !== done);
-        reject(new Error(`${this.name}: no line matching ${re} in ${timeoutMs} ms; output:\n${this.output()}`));
+        reject(
+          new Error(`${this.name}: no line matching ${re} in ${timeoutMs} ms; output:\n${this.output()}`),
+        );
       }, timeoutMs);
       const done = (l: string) => {
         clearTimeout(timer);
@@ -191,7 +198,8 @@ export async function buildCExample(path: string, binary = path.split("/").pop()
   await Deno.mkdir(buildDir, { recursive: true });
   const copy = await new Deno.Command("cp", { args: ["-r", `${EXAMPLES}/${top}`, buildDir] }).output();
   if (!copy.success) throw new Error(`cannot copy ${EXAMPLES}/${top}`);
-  const make = await new Deno.Command("make", { args: ["-s", "-C", `${buildDir}/${path}`], stderr: "piped" }).output();
+  const make = await new Deno.Command("make", { args: ["-s", "-C", `${buildDir}/${path}`], stderr: "piped" })
+    .output();
   if (!make.success) throw new Error(`cannot build ${path}: ${new TextDecoder().decode(make.stderr)}`);
   return out;
 }

@@ -1,0 +1,72 @@
+/**
+ * Struct layouts against the C compiler: offsets and sizes from `layout.ts`
+ * equal `offsetof`/`sizeof` of the same structs compiled with DPDK's headers.
+ */
+import assert from "node:assert/strict";
+import { aligned, array, RTE_MAX_ETHPORTS, struct, u16, u64 } from "../mod.ts";
+import { Shared } from "./fixtures/eal_checks_layout.ts";
+
+const C_SOURCE = `
+#include <stdio.h>
+#include <stddef.h>
+#include <rte_common.h>
+#include <rte_ethdev.h>
+#include "common.h"
+struct shared { uint8_t tag; uint64_t counter; uint16_t ids[5];
+  struct { uint64_t rx; uint32_t flags; } __rte_cache_aligned stats[3]; };
+#define P(s, f) printf(#s "." #f " %zu\\n", offsetof(struct s, f))
+int main(void) {
+  P(port_info, num_ports); P(port_info, id); P(port_info, rx_stats); P(port_info, tx_stats);
+  printf("port_info %zu\\n", sizeof(struct port_info));
+  P(shared, tag); P(shared, counter); P(shared, ids); P(shared, stats);
+  printf("shared %zu\\n", sizeof(struct shared));
+  return 0;
+}`;
+
+async function cLayout(): Promise<Map<string, number>> {
+  const dir = await Deno.makeTempDir();
+  try {
+    await Deno.writeTextFile(`${dir}/layout.c`, C_SOURCE);
+    const cflags = new TextDecoder().decode(
+      (await new Deno.Command("pkg-config", { args: ["--cflags", "libdpdk"] }).output()).stdout,
+    ).trim().split(/\s+/);
+    const cc = await new Deno.Command("cc", {
+      args: [
+        ...cflags,
+        "-I/usr/share/dpdk/examples/multi_process/client_server_mp/shared",
+        "-o",
+        `${dir}/layout`,
+        `${dir}/layout.c`,
+      ],
+      stderr: "piped",
+    }).output();
+    assert.ok(cc.success, new TextDecoder().decode(cc.stderr));
+    const out = new TextDecoder().decode((await new Deno.Command(`${dir}/layout`).output()).stdout);
+    return new Map(out.trim().split("\n").map((l) => l.split(" ")).map(([k, v]) => [k, Number(v)]));
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+}
+
+Deno.test("struct layouts match the C compiler's (client_server_mp's port_info and a padded struct)", async () => {
+  const c = await cLayout();
+  const rxStats = aligned(struct({ rx: array(u64, RTE_MAX_ETHPORTS) }), 64);
+  const txStats = aligned(
+    struct({ tx: array(u64, RTE_MAX_ETHPORTS), tx_drop: array(u64, RTE_MAX_ETHPORTS) }),
+    64,
+  );
+  const portInfo = struct({
+    num_ports: u16,
+    id: array(u16, RTE_MAX_ETHPORTS),
+    rx_stats: rxStats,
+    tx_stats: array(txStats, 16),
+  });
+  for (const field of ["num_ports", "id", "rx_stats", "tx_stats"] as const) {
+    assert.equal(portInfo.offsets[field], c.get(`port_info.${field}`), field);
+  }
+  assert.equal(portInfo.size, c.get("port_info"));
+  for (const field of ["tag", "counter", "ids", "stats"] as const) {
+    assert.equal(Shared.offsets[field], c.get(`shared.${field}`), field);
+  }
+  assert.equal(Shared.size, c.get("shared"));
+});
