@@ -27,7 +27,13 @@ export {
   withDefaultBaseVirtaddr,
 } from "./ffi/eal.ts";
 export { currentLcoreId, type LcoreContext, LcoreWorker, runOnLcore } from "./ffi/lcore.ts";
-export { installStopSignals, requestStop, stopRequested, stopSignal } from "./ffi/signals.ts";
+export {
+  installStopSignals,
+  listenForStopSignals,
+  requestStop,
+  stopRequested,
+  stopSignal,
+} from "./ffi/signals.ts";
 export { ObjectTable } from "./ffi/object_table.ts";
 export { Ring, type RingOptions } from "./ffi/ring.ts";
 export { type MemoryChunk, Mempool, type MempoolOptions } from "./ffi/mempool.ts";

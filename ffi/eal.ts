@@ -111,7 +111,9 @@ export class Eal {
     const runtimeDir = runtimeDirFor(filePrefix);
     if (ealOption(full, "--proc-type") === "secondary" && !primaryAlive(runtimeDir)) {
       // EAL would wait forever on a config file that a dead primary left behind
-      throw new EalInitError(`cannot init EAL: no primary process is running with file prefix '${filePrefix}'`);
+      throw new EalInitError(
+        `cannot init EAL: no primary process is running with file prefix '${filePrefix}'`,
+      );
     }
     const strings = full.map(cstr);
     const pointers = new BigUint64Array(strings.length + 1);

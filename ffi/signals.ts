@@ -24,6 +24,25 @@ export function installStopSignals(): void {
   if (ffi.shim_signals_install() !== 0) throw new Error("cannot install SIGINT/SIGTERM handlers");
 }
 
+/**
+ * For apps whose main thread stays in the event loop (a prompt, timers):
+ * SIGINT and SIGTERM request a stop through Deno's signal listeners, which
+ * also keep Deno from exiting mid-cleanup. Calls `onStop` too, if given.
+ * Returns a function that removes the listeners.
+ */
+export function listenForStopSignals(onStop?: (signal: number) => void): () => void {
+  const handlers = (["SIGINT", "SIGTERM"] as const).map((name) => {
+    const signo = name === "SIGINT" ? 2 : 15;
+    const handler = () => {
+      requestStop(signo);
+      onStop?.(signo);
+    };
+    Deno.addSignalListener(name, handler);
+    return [name, handler] as const;
+  });
+  return () => handlers.forEach(([name, handler]) => Deno.removeSignalListener(name, handler));
+}
+
 /** True once SIGINT/SIGTERM arrived or {@link requestStop} was called, in any thread. */
 export function stopRequested(): boolean {
   return Atomics.load(state, 0) !== 0;

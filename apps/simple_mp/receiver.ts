@@ -23,7 +23,9 @@ runOnLcore<{ recvRing: string }>(({ lcoreId, params, stopped }) => {
     }
     const bytes = pool.bytesAt(table.get(0), STR_TOKEN_SIZE);
     const end = bytes.indexOf(0);
-    console.log(`core ${lcoreId}: Received '${decoder.decode(bytes.subarray(0, end < 0 ? bytes.length : end))}'`);
+    console.log(
+      `core ${lcoreId}: Received '${decoder.decode(bytes.subarray(0, end < 0 ? bytes.length : end))}'`,
+    );
     pool.putBulk(table, 1);
   }
 });

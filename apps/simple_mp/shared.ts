@@ -45,5 +45,9 @@ export function attachObjects(type: ProcessType): SimpleMpObjects {
       pool: Mempool.create(MSG_POOL, POOL_SIZE, STR_TOKEN_SIZE, { cacheSize: POOL_CACHE }),
     };
   }
-  return { sendRing: Ring.lookup(names.send), recvRing: Ring.lookup(names.recv), pool: Mempool.lookup(MSG_POOL) };
+  return {
+    sendRing: Ring.lookup(names.send),
+    recvRing: Ring.lookup(names.recv),
+    pool: Mempool.lookup(MSG_POOL),
+  };
 }
