@@ -168,9 +168,10 @@ function splitLines(): TransformStream<string, string> {
 }
 
 /** Starts one of this project's apps (`apps/<name>/main.ts`) with the C app's argv. */
-export function startApp(app: string, args: string[], timeoutMs = 30000): Proc {
+export function startApp(app: string, args: string[], timeoutMs = 30000, env?: Record<string, string>): Proc {
   return new Proc(`ts ${app}`, Deno.execPath(), ["run", "-A", `${ROOT}/apps/${app}/main.ts`, ...args], {
     timeoutMs,
+    env,
   });
 }
 

@@ -5,11 +5,16 @@
 import { DpdkError, UsageError } from "../../ffi/errors.ts";
 
 /**
- * Runs an app's main function. An error prints `<app>: <message>` on stderr
+ * Runs an app's main function. Import the app's modules inside `main`
+ * (`await import("./app.ts")`): a module that fails to load (no shim) then
+ * ends in the same one clear line. An error prints `<app>: <message>` on stderr
  * and exits 1; a bug (not a {@link DpdkError}) also prints its stack when
  * `DENO_DPDK_DEBUG` is set. The exit code is main's result (default 0).
  */
-export async function runApp(app: string, main: () => Promise<number | void> | number | void): Promise<never> {
+export async function runApp(
+  app: string,
+  main: () => Promise<number | void> | number | void,
+): Promise<never> {
   let code: number;
   try {
     code = (await main()) ?? 0;
