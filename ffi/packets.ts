@@ -102,9 +102,11 @@ const memories = new WeakMap<Mempool, PacketMemory>();
 
 /**
  * A mbuf pool's memory as one `Uint8Array` and one `Uint32Array`, created
- * once per pool. The arrays share the pool's own memory views, so
- * `Mempool.free()` detaches them: afterwards they are empty (never a dangling
- * pointer) and bursts over the pool throw {@link UseAfterFreeError}.
+ * once per pool. The pool must lie in one virtually contiguous range (its
+ * chunks adjacent), as `rte_pktmbuf_pool_create` makes it on hugepages.
+ * `free()` on the pool detaches the arrays: afterwards they are empty (never
+ * a dangling pointer) and bursts over the pool throw {@link UseAfterFreeError}.
+ * (Free the pool through the same `Mempool` object the memory was made from.)
  */
 export class PacketMemory {
   /** The pool. */
@@ -117,21 +119,39 @@ export class PacketMemory {
   readonly words: Uint32Array<ArrayBuffer>;
 
   private constructor(pool: Mempool) {
-    const chunks = pool.memory;
-    if (chunks.length !== 1) {
-      throw new PacketMemoryError(
-        `mempool '${pool.name}' lies in ${chunks.length} memory chunks; packet views need one contiguous ` +
-          `chunk (create fewer or smaller mbufs, or use larger hugepages)`,
-      );
+    const chunks = [...pool.memory].sort((a, b) => a.address - b.address);
+    for (let i = 1; i < chunks.length; i++) {
+      if (chunks[i].address !== chunks[i - 1].address + chunks[i - 1].length) {
+        throw new PacketMemoryError(
+          `mempool '${pool.name}' lies in ${chunks.length} separate memory chunks; packet views need one ` +
+            `contiguous range (create fewer or smaller mbufs, or use larger hugepages)`,
+        );
+      }
     }
-    const chunk = chunks[0];
-    if (chunk.address % 4 !== 0) {
+    const first = chunks[0];
+    const length = chunks.reduce((sum, c) => sum + c.length, 0);
+    if (first.address % 4 !== 0) {
       throw new PacketMemoryError(`mempool '${pool.name}' memory is not 4-byte aligned`);
     }
+    // One chunk: share the pool's own view, which Mempool.free() detaches. Adjacent chunks: one view
+    // over all of them, detached when this pool object is freed (see the wrapper below).
+    const buffer = chunks.length === 1
+      ? first.bytes.buffer
+      : Deno.UnsafePointerView.getArrayBuffer(Deno.UnsafePointer.create(BigInt(first.address))!, length);
+    if (chunks.length > 1) {
+      const free = pool.free;
+      Object.defineProperty(pool, "free", {
+        configurable: true,
+        value: () => {
+          buffer.transfer(0);
+          free.call(pool);
+        },
+      });
+    }
     this.pool = pool;
-    this.address = chunk.address;
-    this.bytes = new Uint8Array(chunk.bytes.buffer);
-    this.words = new Uint32Array(chunk.bytes.buffer, 0, chunk.bytes.buffer.byteLength >>> 2);
+    this.address = first.address;
+    this.bytes = new Uint8Array(buffer);
+    this.words = new Uint32Array(buffer, 0, buffer.byteLength >>> 2);
   }
 
   /** The memory of `pool` (one object per pool). @throws {PacketMemoryError} */

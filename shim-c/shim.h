@@ -47,4 +47,35 @@ void shim_mempool_sizes(void *mp, uint32_t *out4);
 void *shim_memzone_addr(const void *mz);
 uint64_t shim_memzone_len(const void *mz);
 
+/* ---- ethdev and mbuf (ethdev.c) ---- */
+/* A burst of mbufs as the TypeScript side holds it: the mbuf pointers, and
+ * for each packet its data offset from `base` (SHIM_OFFSET_INVALID when the
+ * data is not inside [base, base + limit)) and its data length. */
+#define SHIM_OFFSET_INVALID 0xffffffffu
+struct shim_burst {
+	void **mbufs;
+	uint32_t *offsets;
+	uint16_t *lengths;
+	uint64_t base;
+	uint64_t limit;
+};
+
+uint16_t shim_eth_next_port(uint16_t from);
+int shim_eth_dev_info(uint16_t port, uint64_t *out, char *driver, size_t cap);
+int shim_eth_configure(uint16_t port, uint16_t nb_rx, uint16_t nb_tx, uint64_t rss_hf,
+		       uint64_t rx_offloads, uint64_t tx_offloads);
+int shim_eth_adjust_desc(uint16_t port, uint16_t *rx_tx);
+int shim_eth_link(uint16_t port, uint32_t *out4, char *text, size_t cap);
+uint16_t shim_eth_rx_burst(uint16_t port, uint16_t queue, struct shim_burst *b, uint16_t n);
+uint16_t shim_eth_tx_burst(uint16_t port, uint16_t queue, struct shim_burst *b, uint16_t from, uint16_t n);
+uint16_t shim_eth_tx_flush(uint16_t port, uint16_t queue, void **pkts, uint16_t n);
+void shim_burst_free(struct shim_burst *b, uint32_t from, uint32_t n);
+void shim_burst_describe(struct shim_burst *b, uint32_t from, uint32_t n);
+int shim_pktmbuf_alloc_bulk(void *pool, struct shim_burst *b, uint32_t n);
+int shim_burst_set_length(struct shim_burst *b, uint32_t i, uint16_t len);
+uint32_t shim_ring_dequeue_describe(void *ring, struct shim_burst *b, uint32_t n);
+double shim_rdtsc(void);
+double shim_tsc_hz(void);
+/* ---- end of ethdev and mbuf ---- */
+
 #endif
