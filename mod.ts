@@ -18,7 +18,7 @@
  */
 export * from "./ffi/constants.ts";
 export * from "./ffi/errors.ts";
-export { SHIM_ENV, SHIM_FILE, shimCandidates, type ShimLookup } from "./ffi/library.ts";
+export { SHIM_ENV, SHIM_FILE, shimCandidates, type ShimLookup } from "./ffi/shim_path.ts";
 export {
   DEFAULT_BASE_VIRTADDR,
   Eal,
