@@ -9,7 +9,7 @@ set -euo pipefail
 cd "$(dirname "$0")"
 
 HUGEPAGES=${DENO_DPDK_HUGEPAGES:-512}
-PACKAGES=(dpdk libdpdk-dev dpdk-doc pkg-config build-essential libpcap-dev)
+PACKAGES=(dpdk dpdk-dev libdpdk-dev dpdk-doc pkg-config build-essential libpcap-dev)
 
 say() { echo "setup: $*"; }
 

@@ -142,6 +142,11 @@ export class Eal {
     return ffi.rte_lcore_count();
   }
 
+  /** The NUMA socket of the calling thread (`rte_socket_id()`). */
+  get socketId(): number {
+    return ffi.rte_socket_id();
+  }
+
   /** The CPU an lcore runs on. */
   cpuOf(lcoreId: number): number {
     return ffi.rte_lcore_to_cpu_id(lcoreId);

@@ -29,7 +29,7 @@ export async function main(args: readonly string[]): Promise<void> {
   let stopPrompt = () => {};
   const unlisten = listenForStopSignals(() => stopPrompt());
   const eal = Eal.init(["simple_mp", ...args]);
-  const objects = attachObjects(eal.processType);
+  const objects = attachObjects(eal);
   console.log("APP: Finished Process Init.");
   const receiver = new URL("./receiver.ts", import.meta.url);
   const workers = await Promise.all(

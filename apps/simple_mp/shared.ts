@@ -3,7 +3,7 @@
  */
 import { Mempool } from "../../ffi/mempool.ts";
 import { Ring } from "../../ffi/ring.ts";
-import type { ProcessType } from "../../ffi/eal.ts";
+import type { Eal, ProcessType } from "../../ffi/eal.ts";
 
 /** Ring from the primary to the secondaries. */
 export const PRI_2_SEC = "PRI_2_SEC";
@@ -35,14 +35,16 @@ export function ringNames(type: ProcessType): { send: string; recv: string } {
   return type === "primary" ? { send: PRI_2_SEC, recv: SEC_2_PRI } : { send: SEC_2_PRI, recv: PRI_2_SEC };
 }
 
-/** The primary creates the rings and pool; a secondary looks them up. */
-export function attachObjects(type: ProcessType): SimpleMpObjects {
+/** The primary creates the rings and pool (on its own socket, as the C app); a secondary looks them up. */
+export function attachObjects(eal: Eal): SimpleMpObjects {
+  const type = eal.processType;
   const names = ringNames(type);
   if (type === "primary") {
+    const socketId = eal.socketId;
     return {
-      sendRing: Ring.create(names.send, RING_SIZE),
-      recvRing: Ring.create(names.recv, RING_SIZE),
-      pool: Mempool.create(MSG_POOL, POOL_SIZE, STR_TOKEN_SIZE, { cacheSize: POOL_CACHE }),
+      sendRing: Ring.create(names.send, RING_SIZE, { socketId }),
+      recvRing: Ring.create(names.recv, RING_SIZE, { socketId }),
+      pool: Mempool.create(MSG_POOL, POOL_SIZE, STR_TOKEN_SIZE, { cacheSize: POOL_CACHE, socketId }),
     };
   }
   return {
