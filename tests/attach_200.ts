@@ -2,14 +2,19 @@
  * Starts a TypeScript primary, then attaches N Deno secondaries to it one
  * after the other (default 200) and prints how many succeeded:
  *
- *   deno run -A tests/attach_200.ts [N]     ->  "secondary attaches: 200/200 succeeded"
+ *   deno run -A tests/attach_200.ts [N] [PRIMARY_EAL_ARGS...]
+ *   -> "secondary attaches: 200/200 succeeded"
+ *
+ * `deno run -A tests/attach_200.ts 200 --base-virtaddr=0x100000000` gives the
+ * primary DPDK's own default base address instead, for comparison.
  *
  * Without the primary's default `--base-virtaddr`, a few percent of Deno
  * secondaries fail ("Cannot reserve ... please use '--base-virtaddr'").
  */
 import { groupLeftovers, Proc, ROOT, startApp, uniquePrefix } from "./helpers.ts";
 
-const count = Number(Deno.args[0] ?? 200);
+const [countArg, ...primaryArgs] = Deno.args;
+const count = Number(countArg ?? 200);
 const prefix = uniquePrefix("attach");
 const primary = startApp(
   "simple_mp",
