@@ -45,3 +45,10 @@ export {
   hugetlbfsMounts,
   removeUnusedGroupFiles,
 } from "./ffi/group_files.ts";
+// ---- ethdev and mbuf ----
+export * from "./ffi/ethdev.ts";
+export { RxQueue, TxBuffer, TxQueue } from "./ffi/eth_queue.ts";
+export { EtherAddresses, MacAddress } from "./ffi/mac.ts";
+export * from "./ffi/packets.ts";
+export { rdtsc, tscHz } from "./ffi/tsc.ts";
+// ---- end of ethdev and mbuf ----

@@ -59,7 +59,7 @@ const {
 /** `RTE_PKTMBUF_HEADROOM` */
 export const RTE_PKTMBUF_HEADROOM = 128;
 /** `RTE_MBUF_DEFAULT_BUF_SIZE`: 2048 bytes of data room plus the headroom. */
-export const RTE_MBUF_DEFAULT_BUF_SIZE = 2048 + RTE_PKTMBUF_HEADROOM;
+export const RTE_MBUF_DEFAULT_BUF_SIZE: number = 2048 + RTE_PKTMBUF_HEADROOM;
 /** The offset of a packet whose data is not in the burst's pool. */
 export const OFFSET_INVALID = 0xffffffff;
 
@@ -174,7 +174,7 @@ export class PacketMemory {
     return this.words.length === 0;
   }
 
-  /** @throws {UseAfterFreeError} if the pool was freed. */
+  /** Checks that the pool still exists. @throws {UseAfterFreeError} if it was freed. */
   check(): void {
     if (this.words.length === 0) {
       throw new UseAfterFreeError(`mbuf pool '${this.pool.name}' used after free()`);

@@ -1,0 +1,203 @@
+/**
+ * l2fwd's main: EAL, options, ports and mbuf pool, the link check, then the
+ * forwarding loop on every lcore that has ports (the main lcore on Deno's
+ * main thread, the others in `LcoreWorker`s), and a clean shutdown on
+ * SIGINT/SIGTERM with the C app's output.
+ */
+import { RTE_MAX_ETHPORTS } from "../../ffi/constants.ts";
+import { Eal } from "../../ffi/eal.ts";
+import { DpdkError } from "../../ffi/errors.ts";
+import { EthPort } from "../../ffi/ethdev.ts";
+import { LcoreWorker } from "../../ffi/lcore.ts";
+import { createPktmbufPool } from "../../ffi/packets.ts";
+import { installStopSignals, listenForStopSignals, stopRequested, stopSignal } from "../../ffi/signals.ts";
+import { forwardLoop, type LoopParams, MAX_PKT_BURST, out } from "./forward.ts";
+import { parseL2fwdArgs } from "./options.ts";
+import { planForwarding, planLcores } from "./plan.ts";
+
+const RX_DESC_DEFAULT = 1024;
+const TX_DESC_DEFAULT = 1024;
+const MEMPOOL_CACHE_SIZE = 256;
+const CHECK_INTERVAL_MS = 100;
+const MAX_CHECK_TIME = 90;
+const POOL_NAME = "mbuf_pool";
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const isEnabled = (mask: number, port: number) => port < 32 && ((mask >>> port) & 1) === 1;
+
+/** `check_all_ports_link_status`: waits up to 9 s for the links, printing as the C app does. */
+async function checkLinks(ports: EthPort[]): Promise<void> {
+  out("\nChecking link status");
+  let printFlag = false;
+  for (let count = 0; count <= MAX_CHECK_TIME; count++) {
+    if (stopRequested()) return;
+    let allUp = true;
+    for (const port of ports) {
+      if (stopRequested()) return;
+      let link;
+      try {
+        link = port.link();
+      } catch (error) {
+        allUp = false;
+        if (printFlag) out(`Port ${port.id} link get failed: ${(error as Error).message}\n`);
+        continue;
+      }
+      if (printFlag) {
+        out(`Port ${port.id} ${link.text}\n`);
+        continue;
+      }
+      if (!link.up) {
+        allUp = false;
+        break;
+      }
+    }
+    if (printFlag) break;
+    if (!allUp) {
+      out(".");
+      await sleep(CHECK_INTERVAL_MS);
+    }
+    if (allUp || count === MAX_CHECK_TIME - 1) {
+      printFlag = true;
+      out("done\n");
+    }
+  }
+}
+
+/** Runs l2fwd with `args` (EAL's, then `--` and l2fwd's); returns the exit code. */
+export async function main(args: readonly string[]): Promise<number> {
+  const eal = Eal.init(["l2fwd", ...args]);
+  let signalled = false;
+  const announce = (signal: number) => {
+    if (signalled) return;
+    signalled = true;
+    out(`\n\nSignal ${signal} received, preparing to exit...\n`);
+  };
+  const unlisten = listenForStopSignals(announce);
+  let code: number;
+  try {
+    code = await run(eal, announce);
+  } finally {
+    unlisten();
+    eal.cleanup();
+  }
+  out("Bye...\n");
+  return code;
+}
+
+async function run(eal: Eal, announce: (signal: number) => void): Promise<number> {
+  const opts = parseL2fwdArgs(eal.appArgs);
+  out(`MAC updating ${opts.macUpdating ? "enabled" : "disabled"}\n`);
+
+  const portIds = EthPort.ids();
+  if (portIds.length === 0) throw new DpdkError("No Ethernet ports - bye");
+  const plan = planForwarding(opts.portMask, opts.portPairs, portIds);
+  for (const notice of plan.notices) out(`${notice}\n`);
+  const mask = plan.portMask;
+
+  const lcores = [eal.mainLcore, ...eal.workerLcores].sort((a, b) => a - b);
+  const lcorePlan = planLcores(mask, portIds, lcores, opts.rxPortsPerLcore);
+  for (const port of portIds) {
+    if (!isEnabled(mask, port)) continue;
+    const lcore = [...lcorePlan.rxPorts].find(([, list]) => list.includes(port))![0];
+    out(`Lcore ${lcore}: RX port ${port} TX port ${plan.dstPorts[port]}\n`);
+  }
+
+  const nbMbufs = Math.max(
+    portIds.length *
+      (RX_DESC_DEFAULT + TX_DESC_DEFAULT + MAX_PKT_BURST + lcorePlan.lcoreCount * MEMPOOL_CACHE_SIZE),
+    8192,
+  );
+  let pool;
+  try {
+    pool = createPktmbufPool(POOL_NAME, nbMbufs, { cacheSize: MEMPOOL_CACHE_SIZE });
+  } catch (error) {
+    throw new DpdkError(`Cannot init mbuf pool: ${(error as Error).message}`);
+  }
+
+  const macs: (number[] | null)[] = new Array(RTE_MAX_ETHPORTS).fill(null);
+  const ports: EthPort[] = [];
+  let nbRxd = RX_DESC_DEFAULT;
+  let nbTxd = TX_DESC_DEFAULT;
+  for (const id of portIds) {
+    if (!isEnabled(mask, id)) {
+      out(`Skipping disabled port ${id}\n`);
+      continue;
+    }
+    out(`Initializing port ${id}... `);
+    const port = new EthPort(id);
+    port.configure(1, 1);
+    ({ rx: nbRxd, tx: nbTxd } = port.adjustDescriptors(nbRxd, nbTxd));
+    const mac = port.macAddress();
+    macs[id] = Array.from(mac.bytes);
+    port.setupRxQueue(0, nbRxd, pool);
+    port.setupTxQueue(0, nbTxd);
+    if (!port.disablePtypeParsing()) out(`Port ${id}, Failed to disable Ptype parsing\n`);
+    port.start();
+    ports.push(port);
+    out("done: \n");
+    if (opts.promiscuous) port.promiscuous = true;
+    out(`Port ${id}, MAC address: ${mac}\n\n`);
+  }
+  if (ports.length === 0) throw new DpdkError("All available ports are disabled. Please set portmask.");
+
+  await checkLinks(ports);
+
+  const stats = new SharedArrayBuffer(RTE_MAX_ETHPORTS * 3 * 8);
+  const paramsOf = (lcoreId: number): LoopParams => ({
+    lcoreId,
+    isMain: lcoreId === eal.mainLcore,
+    rxPorts: lcorePlan.rxPorts.get(lcoreId) ?? [],
+    dstPorts: plan.dstPorts,
+    macs,
+    macUpdating: opts.macUpdating,
+    timerPeriod: opts.timerPeriod,
+    portMask: mask,
+    poolName: POOL_NAME,
+    stats,
+  });
+
+  let code = 0;
+  const workers: LcoreWorker[] = [];
+  const workerModule = new URL("./worker.ts", import.meta.url);
+  for (const lcore of eal.workerLcores) {
+    if (stopRequested()) break;
+    const params = paramsOf(lcore);
+    if (params.rxPorts.length === 0) {
+      out(`L2FWD: lcore ${lcore} has nothing to do\n`);
+      continue;
+    }
+    workers.push(await LcoreWorker.launch(lcore, workerModule, params));
+  }
+
+  const mainParams = paramsOf(eal.mainLcore);
+  if (mainParams.rxPorts.length > 0 && !stopRequested()) {
+    // The loop never yields to the event loop: from here the shim's C handler sees the signals.
+    installStopSignals();
+    forwardLoop(mainParams, stopRequested);
+    if (stopSignal() !== 0) announce(stopSignal());
+  } else {
+    if (mainParams.rxPorts.length === 0) forwardLoop(mainParams, stopRequested);
+    while (!stopRequested() && workers.length > 0) await sleep(50);
+  }
+  for (const worker of workers) {
+    worker.stop();
+    try {
+      await worker.wait();
+    } catch (error) {
+      out(`${(error as Error).message}\n`);
+      code = 1;
+    }
+  }
+
+  for (const port of ports) {
+    out(`Closing port ${port.id}...`);
+    try {
+      port.stop();
+    } catch (error) {
+      out(`rte_eth_dev_stop: ${(error as Error).message}\n`);
+    }
+    port.close();
+    out(" Done\n");
+  }
+  return code;
+}
