@@ -18,7 +18,7 @@ const count = Number(countArg ?? 200);
 const prefix = uniquePrefix("attach");
 const primary = startApp(
   "simple_mp",
-  ["-l", "0", "--no-pci", "--proc-type=primary", "--file-prefix", prefix],
+  ["-l", "0", "--no-pci", "--proc-type=primary", "--file-prefix", prefix, ...primaryArgs],
   600_000,
 );
 let ok = 0;
