@@ -1,0 +1,67 @@
+/**
+ * The primary's port set-up, as `smp_port_init` does it: N rx and tx
+ * queues, RSS on IP (masked to what the device supports, saying so), HW
+ * checksum offload, and the C app's two retries (without checksum offload
+ * on EINVAL, without RSS on ENOTSUP).
+ */
+import { EthdevError, type EthPort } from "../../ffi/ethdev.ts";
+import type { Mempool } from "../../ffi/mempool.ts";
+import { out } from "../client_server_mp/console.ts";
+
+/**
+ * `RSS_IP` as DPDK 22.11 defines it (checked against the C compiler in the tests;
+ * ethdev.ts's constant of that name also sets bit 19, `RTE_ETH_RSS_VXLAN`).
+ */
+export const RSS_IP = 0xa38cn;
+/** `RTE_ETH_RX_OFFLOAD_CHECKSUM` (IPv4, UDP and TCP checksums). */
+export const RX_OFFLOAD_CHECKSUM = 0xen;
+const EINVAL = 22;
+const ENOTSUP = 95;
+const RX_RING_SIZE = 1024;
+const TX_RING_SIZE = 1024;
+
+const hex = (v: bigint) => (v === 0n ? "0" : `0x${v.toString(16)}`);
+
+function configure(port: EthPort, queues: number): void {
+  const options = { rss: RSS_IP as bigint | false, rxOffloads: RX_OFFLOAD_CHECKSUM };
+  const attempt = () => port.configure(queues, queues, options);
+  try {
+    attempt();
+    return;
+  } catch (error) {
+    if (!(error instanceof EthdevError) || error.errno !== EINVAL) {
+      if (!(error instanceof EthdevError) || error.errno !== ENOTSUP) throw error;
+    } else {
+      out(`Port ${port.id} configuration failed. Re-attempting with HW checksum disabled.\n`);
+      options.rxOffloads = 0n;
+      try {
+        attempt();
+        return;
+      } catch (again) {
+        if (!(again instanceof EthdevError) || again.errno !== ENOTSUP) throw again;
+      }
+    }
+  }
+  out(`Port ${port.id} configuration failed. Re-attempting with HW RSS disabled.\n`);
+  options.rss = false;
+  attempt();
+}
+
+/** Initialises and starts `port` with `queues` rx and tx queues fed from `pool`. @throws {EthdevError} */
+export function initPort(port: EthPort, pool: Mempool, queues: number): void {
+  out(`# Initialising port ${port.id}... `);
+  const info = port.info();
+  const configured = RSS_IP & info.rssOffloads;
+  if (configured !== RSS_IP) {
+    out(
+      `Port ${port.id} modified RSS hash function based on hardware support,` +
+        `requested:${hex(RSS_IP)} configured:${hex(configured)}\n`,
+    );
+  }
+  configure(port, queues);
+  const desc = port.adjustDescriptors(RX_RING_SIZE, TX_RING_SIZE);
+  for (let q = 0; q < queues; q++) port.setupRxQueue(q, desc.rx, pool);
+  for (let q = 0; q < queues; q++) port.setupTxQueue(q, desc.tx);
+  port.promiscuous = true;
+  port.start();
+}
