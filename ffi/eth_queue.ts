@@ -11,7 +11,7 @@ import { ffi } from "./library.ts";
 import { ObjectTable } from "./object_table.ts";
 import type { PacketBurst } from "./packets.ts";
 
-const { shim_eth_rx_burst, shim_eth_tx_burst, shim_eth_tx_flush } = ffi;
+const { shim_eth_rx_burst, shim_eth_tx_burst, shim_eth_tx_flush, shim_burst_free } = ffi;
 
 /** Receive queue `queue` of port `port`. Any thread may use it; one thread per queue. */
 export class RxQueue {
@@ -116,6 +116,44 @@ export class TxBuffer {
     this.#words[2 * n + 1] = src[2 * i + 1];
     this.length = n + 1;
     return n + 1 < this.size ? 0 : this.flush();
+  }
+
+  /**
+   * {@link add} of packets [from, count) of the burst, in order (sending
+   * whenever the buffer fills, exactly as one `add` per packet would);
+   * returns the number sent. The burst is left empty.
+   */
+  addAll(burst: PacketBurst, from = 0): number {
+    const size = this.size;
+    const end = burst.count;
+    let i = from;
+    let sent = 0;
+    // An empty buffer would fill up with the next `size` packets and be sent at once: send them
+    // straight from the burst's table (copying mbuf pointers costs more than the send).
+    while (this.length === 0 && end - i >= size) {
+      const k = shim_eth_tx_burst(this.#port, this.#queue, burst.pointer, i, size);
+      if (k < size) {
+        shim_burst_free(burst.pointer, i + k, size - k);
+        this.dropped += size - k;
+      }
+      sent += k;
+      i += size;
+    }
+    const src = burst.table.words;
+    const dst = this.#words;
+    let n = this.length;
+    for (; i < end; i++) {
+      dst[2 * n] = src[2 * i];
+      dst[2 * n + 1] = src[2 * i + 1];
+      if (++n === size) {
+        this.length = n;
+        sent += this.flush();
+        n = 0;
+      }
+    }
+    this.length = n;
+    burst.count = 0;
+    return sent;
   }
 
   /** Sends the buffered packets (`rte_eth_tx_buffer_flush`); returns the number sent. */

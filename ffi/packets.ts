@@ -331,6 +331,25 @@ export class PacketBurst {
     }
   }
 
+  /** {@link setAddresses} on every packet of the burst (one loop, locals hoisted). */
+  setAllAddresses(a: EtherAddresses): void {
+    const n = this.count;
+    const offsets = this.offsets;
+    const w = this.#words;
+    const w0 = a.word0, w1 = a.word1, w2 = a.word2;
+    for (let i = 0; i < n; i++) {
+      const o = offsets[i];
+      if ((o & 3) === 0) {
+        const k = o >>> 2;
+        w[k] = w0;
+        w[k + 1] = w1;
+        w[k + 2] = w2;
+      } else {
+        this.setAddresses(i, a);
+      }
+    }
+  }
+
   /**
    * Packet i's bytes as a new `Uint8Array` over the pool (not the fast path:
    * it allocates). @throws {UseAfterFreeError} if the pool was freed.

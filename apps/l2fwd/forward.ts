@@ -5,7 +5,9 @@
  * the paired port with the MAC rewrite.
  *
  * Fast path: one FFI call per rx burst, one per 32 sent packets, one TSC
- * read per iteration; per packet only typed-array loads and stores.
+ * read per iteration; per packet only typed-array loads and stores, in
+ * burst-wide loops (`setAllAddresses`, `TxBuffer.addAll`: the same frames,
+ * order and flush points as one `rte_eth_tx_buffer` per packet).
  */
 import { TxBuffer } from "../../ffi/eth_queue.ts";
 import { EthPort } from "../../ffi/ethdev.ts";
@@ -139,13 +141,9 @@ export function forwardLoop(params: LoopParams, stopped: () => boolean): void {
       const n = rxQueues[i].receive(burst);
       if (n === 0) continue;
       stats[rxIndex[i]] += n;
+      if (macUpdating) burst.setAllAddresses(rewrites[i]);
       const txb = txBuffers[i];
-      const rewrite = rewrites[i];
-      let sent = 0;
-      for (let j = 0; j < n; j++) {
-        if (macUpdating) burst.setAddresses(j, rewrite);
-        sent += txb.add(burst, j);
-      }
+      const sent = txb.addAll(burst);
       if (sent) {
         stats[txIndex[i]] += sent;
         stats[dropIndex[i]] = txb.dropped;
