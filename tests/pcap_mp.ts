@@ -62,12 +62,19 @@ export class PcapPorts {
     }
   }
 
-  /** Every frame sent on `port`, from all kept files. */
-  output(port: number): Uint8Array[] {
+  /**
+   * Every frame sent on `port`, from all kept files. While processes run, a
+   * file may lack its header or end inside a record: `partial` counts what
+   * can be read so far instead of throwing.
+   */
+  output(port: number, partial = false): Uint8Array[] {
     const frames: Uint8Array[] = [];
     for (const e of Deno.readDirSync(this.dir)) {
-      if (e.name.startsWith(`${port}t`) && e.name.includes(".kept")) {
+      if (!e.name.startsWith(`${port}t`) || !e.name.includes(".kept")) continue;
+      try {
         frames.push(...readPcap(`${this.dir}/${e.name}`));
+      } catch (error) {
+        if (!partial) throw error;
       }
     }
     return frames;

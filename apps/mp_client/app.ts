@@ -63,9 +63,9 @@ export function main(args: readonly string[]): void {
   try {
     const clientId = parseClientId(eal.appArgs);
     const forwarder = attach(eal, clientId);
-    out("APP: Finished Process Init.\n");
+    installStopSignals(); // no await follows
     out(`\nClient process ${clientId} handling packets\n[Press Ctrl-C to quit ...]\n`);
-    installStopSignals();
+    out("APP: Finished Process Init.\n");
     let iterations = 0;
     let nextCheck = performance.now() + SERVER_CHECK_MS;
     while (!stopRequested()) {

@@ -82,7 +82,6 @@ async function serve(eal: Eal): Promise<void> {
     (_, i) =>
       Ring.create(clientRingName(i), CLIENT_QUEUE_RINGSIZE, { singleProducer: true, singleConsumer: true }),
   );
-  out("APP: Finished Process Init.\n");
 
   const clientStats = new SharedArrayBuffer(16 * numClients);
   const stats = new Float64Array(clientStats);
@@ -99,8 +98,9 @@ async function serve(eal: Eal): Promise<void> {
     )
     : undefined;
   const macs = ports.map((p) => p.macAddress().toString());
+  installStopSignals(); // after the last await, before saying the server is up
+  out("APP: Finished Process Init.\n");
   try {
-    installStopSignals();
     let iterations = 0;
     let nextScreen = performance.now() + 3000;
     while (!stopRequested()) {

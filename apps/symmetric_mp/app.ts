@@ -80,8 +80,8 @@ async function run(eal: Eal): Promise<void> {
       while (!stopRequested()) await new Promise((r) => setTimeout(r, 50));
       unlisten();
     } else {
+      installStopSignals(); // before the line that says this process forwards
       out(announce(eal.mainLcore, ports, options.procId));
-      installStopSignals();
       total.set(forward(pool, ports, options.procId, stopRequested));
     }
   } finally {
