@@ -1,60 +1,98 @@
 /**
- * The demo: DPDK's simple_mp pattern in TypeScript on this machine, no NIC.
- * A primary and a secondary (each with a worker lcore) exchange messages
- * through shared rings; their output is shown prefixed by process.
+ * The demo: DPDK's client/server pattern (client_server_mp) in TypeScript on
+ * this machine, no NIC. mp_server reads two virtual ports (net_pcap replaying
+ * a small capture forever) and deals the packets round-robin to two mp_client
+ * processes, which send them out of the paired port; the server's statistics
+ * screen refreshes every second. Runs for a few seconds, or until Ctrl-C.
  *
  *   deno task demo
  */
 import { runApp } from "./common/cli.ts";
 import { Proc } from "./common/process.ts";
+import { groupHugepageFiles, runtimeDirFor } from "../ffi/group_files.ts";
 
-const app = new URL("./simple_mp/main.ts", import.meta.url).pathname;
+const RUN_MS = 6000;
 const prefix = `demo_${Deno.pid}`;
+const app = (name: string) => new URL(`./${name}/main.ts`, import.meta.url).pathname;
 
-function start(role: "primary" | "secondary"): Proc {
-  const args = [
-    "-l",
-    "0-1",
-    "--no-pci",
-    `--proc-type=${role}`,
-    "--file-prefix",
-    prefix,
-    "--log-level=warning",
-  ];
-  console.log(`$ deno task simple_mp ${args.join(" ")}`);
-  return new Proc(role, Deno.execPath(), ["run", "-A", app, ...args], {
+/** A capture of 64 small IPv4 frames for port `port` (what the virtual port receives). */
+function writeCapture(path: string, port: number): void {
+  const frames = 64;
+  const bytes = new Uint8Array(24 + frames * (16 + 60));
+  const dv = new DataView(bytes.buffer);
+  dv.setUint32(0, 0xa1b2c3d4, true);
+  dv.setUint16(4, 2, true);
+  dv.setUint16(6, 4, true);
+  dv.setUint32(16, 65535, true);
+  dv.setUint32(20, 1, true);
+  for (let i = 0, at = 24; i < frames; i++, at += 76) {
+    dv.setUint32(at + 8, 60, true);
+    dv.setUint32(at + 12, 60, true);
+    bytes.set([2, 0, 0, 0, 0, port, 2, 0, 0, 0, 1, port, 8, 0], at + 16);
+    dv.setUint32(at + 30, i);
+  }
+  Deno.writeFileSync(path, bytes);
+}
+
+function start(name: string, dir: string, args: string[], show: (line: string) => void): Proc {
+  console.log(`$ deno task ${name} ${args.join(" ")}`);
+  // net_pcap's secondaries re-read the primary's device arguments cut to 63 characters: short relative names
+  return new Proc(name, "env", ["-C", dir, Deno.execPath(), "run", "-A", app(name), ...args], {
     timeoutMs: 60_000,
-    onLine: (line) => {
-      const text = line.replace(/^(\s*simple_mp > )+/, "").trim();
-      if (text) console.log(`[${role.padEnd(9)}] ${text}`);
-    },
+    onLine: show,
   });
 }
 
 await runApp("demo", async () => {
-  const primary = start("primary");
-  await primary.waitFor(/Starting core 1/);
-  const secondary = start("secondary");
+  const dir = await Deno.makeTempDir({ prefix: "deno_dpdk_demo_" });
+  const eal = (lcores: string, type: string) => [
+    "-l",
+    lcores,
+    "--no-pci",
+    `--proc-type=${type}`,
+    "--file-prefix",
+    prefix,
+    "--log-level=warning",
+  ];
+  const vdevs = [0, 1].flatMap((p) => {
+    writeCapture(`${dir}/in${p}`, p);
+    return ["--vdev", `net_pcap${p},rx_pcap=in${p},infinite_rx=1,tx_pcap=/dev/null,tx_pcap=/dev/null`];
+  });
+  const procs: Proc[] = [];
+  const failed: string[] = [];
+  let stopEarly = () => {};
+  const stopped = new Promise<void>((resolve) => stopEarly = resolve);
+  const onSigint = () => stopEarly();
+  Deno.addSignalListener("SIGINT", onSigint);
   try {
-    await secondary.waitFor(/Starting core 1/);
-    for (
-      const [from, to, text] of [
-        [primary, secondary, "hello_from_the_primary"],
-        [secondary, primary, "hello_from_the_secondary"],
-        [primary, secondary, "bye"],
-      ] as const
-    ) {
-      console.log(`> ${from.name}: send ${text}`);
-      await from.send(`send ${text}`);
-      await to.waitFor(new RegExp(`Received '${text}'`));
+    const server = start(
+      "mp_server",
+      dir,
+      [...eal("0-1", "primary"), ...vdevs, "--", "-p", "3", "-n", "2"],
+      (l) => console.log(l),
+    );
+    procs.push(server);
+    await server.waitFor(/Finished Process Init/);
+    for (const id of [0, 1]) {
+      const client = start("mp_client", dir, [...eal("1", "secondary"), "--", "-n", String(id)], (l) => {
+        if (l.trim()) console.log(`[client ${id}] ${l}`);
+      });
+      procs.push(client);
+      await client.waitFor(/handling packets/);
     }
+    await Promise.race([stopped, new Promise((r) => setTimeout(r, RUN_MS))]);
   } finally {
-    for (const proc of [secondary, primary]) {
-      console.log(`> ${proc.name}: quit`);
-      await proc.send("quit").catch(() => {});
+    Deno.removeSignalListener("SIGINT", onSigint);
+    for (const proc of procs.reverse()) {
+      console.log(`> ${proc.name}: SIGINT`);
+      proc.kill("SIGINT");
       const { code } = await proc.status();
-      if (code !== 0) throw new Error(`${proc.name} exited with ${code}`);
+      if (code !== 0) failed.push(`${proc.name} exited with ${code}`);
     }
+    await Deno.remove(dir, { recursive: true });
   }
-  console.log("demo: messages went both ways; both processes exited cleanly.");
+  if (failed.length > 0) throw new Error(failed.join("; "));
+  const left = groupHugepageFiles({ runtimeDir: runtimeDirFor(prefix), filePrefix: prefix });
+  if (left.length > 0) throw new Error(`files left behind: ${left.join(" ")}`);
+  console.log("demo: the server dealt packets to both clients, which sent them on; all exited cleanly.");
 });

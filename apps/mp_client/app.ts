@@ -64,8 +64,8 @@ export function main(args: readonly string[]): void {
     const clientId = parseClientId(eal.appArgs);
     const forwarder = attach(eal, clientId);
     installStopSignals(); // no await follows
-    out(`\nClient process ${clientId} handling packets\n[Press Ctrl-C to quit ...]\n`);
     out("APP: Finished Process Init.\n");
+    out(`\nClient process ${clientId} handling packets\n[Press Ctrl-C to quit ...]\n`);
     let iterations = 0;
     let nextCheck = performance.now() + SERVER_CHECK_MS;
     while (!stopRequested()) {

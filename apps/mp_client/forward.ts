@@ -24,8 +24,8 @@ export class ClientForwarder {
   readonly #bytes: Uint8Array<ArrayBuffer>;
   readonly #base: number;
   readonly #words: Uint32Array<ArrayBuffer>;
-  /** Output port by input port id (-1: not ours). */
-  readonly #outPort = new Int32Array(RTE_MAX_ETHPORTS).fill(-1);
+  /** Output port by input port id, for any 16-bit `mbuf->port` (-1: not ours). */
+  readonly #outPort = new Int32Array(65536).fill(-1);
   /** TX buffer by output port id. */
   readonly #tx: TxBuffer[] = [];
   readonly #portIds: number[];

@@ -9,8 +9,8 @@ import type { Mempool } from "../../ffi/mempool.ts";
 import { out } from "../client_server_mp/console.ts";
 
 /**
- * `RSS_IP` as DPDK 22.11 defines it (checked against the C compiler in the tests;
- * ethdev.ts's constant of that name also sets bit 19, `RTE_ETH_RSS_VXLAN`).
+ * `RTE_ETH_RSS_IP` as DPDK 22.11 defines it (0xa38c; ethdev.ts's `RTE_ETH_RSS_IP` also sets
+ * bit 19, `RTE_ETH_RSS_VXLAN`, so the C app's "requested:0xa38c" line needs this one).
  */
 export const RSS_IP = 0xa38cn;
 /** `RTE_ETH_RX_OFFLOAD_CHECKSUM` (IPv4, UDP and TCP checksums). */
