@@ -37,7 +37,8 @@ function writeCapture(path: string, port: number): void {
 function start(name: string, dir: string, args: string[], show: (line: string) => void): Proc {
   console.log(`$ deno task ${name} ${args.join(" ")}`);
   // net_pcap's secondaries re-read the primary's device arguments cut to 63 characters: short relative names
-  return new Proc(name, "env", ["-C", dir, Deno.execPath(), "run", "-A", app(name), ...args], {
+  return new Proc(name, Deno.execPath(), ["run", "-A", app(name), ...args], {
+    cwd: dir,
     timeoutMs: 60_000,
     onLine: show,
   });

@@ -8,7 +8,7 @@ import assert from "node:assert/strict";
 import { groupLeftovers, startApp, uniquePrefix } from "./helpers.ts";
 
 async function expectFailure(args: string[], cause: RegExp, env?: Record<string, string>): Promise<void> {
-  const proc = startApp("simple_mp", args, 20000, env);
+  const proc = startApp("simple_mp", args, 20000, { env });
   await proc.closeStdin();
   const status = await proc.status();
   assert.notEqual(status.code, 0, proc.output());

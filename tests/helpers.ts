@@ -4,9 +4,9 @@
  * folder, and checks that a group left no hugepage file or runtime folder.
  */
 import { groupHugepageFiles } from "../ffi/group_files.ts";
-import { Proc } from "../apps/common/process.ts";
+import { Proc, type ProcOptions } from "../apps/common/process.ts";
 
-export { Proc };
+export { Proc, type ProcOptions };
 
 const root = new URL("..", import.meta.url).pathname;
 /** The repository's root folder. */
@@ -36,16 +36,22 @@ export function removeGroup(prefix: string): void {
 }
 
 /** Starts one of this project's apps (`apps/<name>/main.ts`) with the C app's argv. */
-export function startApp(app: string, args: string[], timeoutMs = 30000, env?: Record<string, string>): Proc {
+export function startApp(app: string, args: string[], timeoutMs = 30000, options: ProcOptions = {}): Proc {
   return new Proc(`ts ${app}`, Deno.execPath(), ["run", "-A", `${ROOT}/apps/${app}/main.ts`, ...args], {
+    ...options,
     timeoutMs,
-    env,
   });
 }
 
 /** Starts a C program with line-buffered stdout (it is block-buffered on a pipe otherwise). */
-export function startC(name: string, binary: string, args: string[], timeoutMs = 30000): Proc {
-  return new Proc(`C ${name}`, "stdbuf", ["-oL", "-eL", binary, ...args], { timeoutMs });
+export function startC(
+  name: string,
+  binary: string,
+  args: string[],
+  timeoutMs = 30000,
+  options: ProcOptions = {},
+): Proc {
+  return new Proc(`C ${name}`, "stdbuf", ["-oL", "-eL", binary, ...args], { ...options, timeoutMs });
 }
 
 const EXAMPLES = "/usr/share/dpdk/examples";

@@ -11,7 +11,7 @@
  * fresh files under the old names.
  */
 import { makeFrames, readPcap, writePcap } from "./pcap.ts";
-import { Proc, ROOT } from "./helpers.ts";
+import { type Proc, startApp, startC } from "./helpers.ts";
 
 /** A folder of per-queue pcap files for `ports` ports. */
 export class PcapPorts {
@@ -82,24 +82,12 @@ export class PcapPorts {
 
   /** Starts a TypeScript app in the folder. */
   startApp(app: string, args: string[], timeoutMs = 30000): Proc {
-    return new Proc(`ts ${app}`, "env", [
-      "-C",
-      this.dir,
-      Deno.execPath(),
-      "run",
-      "-A",
-      `${ROOT}/apps/${app}/main.ts`,
-      ...args,
-    ], {
-      timeoutMs,
-    });
+    return startApp(app, args, timeoutMs, { cwd: this.dir });
   }
 
   /** Starts a C app (line-buffered) in the folder. */
   startC(name: string, binary: string, args: string[], timeoutMs = 30000): Proc {
-    return new Proc(`C ${name}`, "env", ["-C", this.dir, "stdbuf", "-oL", "-eL", binary, ...args], {
-      timeoutMs,
-    });
+    return startC(name, binary, args, timeoutMs, { cwd: this.dir });
   }
 
   /** Removes the folder. */

@@ -3,6 +3,18 @@
  * time: what the demo and the tests use to drive apps and DPDK's C apps.
  */
 
+/** How a {@link Proc} is started. */
+export interface ProcOptions {
+  /** Killed with SIGKILL after this long (default 30 s). */
+  timeoutMs?: number;
+  /** Extra environment variables. */
+  env?: Record<string, string>;
+  /** Working directory. */
+  cwd?: string;
+  /** Called with each output line as it arrives. */
+  onLine?: (line: string) => void;
+}
+
 /** A running process whose stdout and stderr lines can be awaited. */
 export class Proc {
   readonly child: Deno.ChildProcess;
@@ -19,7 +31,7 @@ export class Proc {
     name: string,
     cmd: string,
     args: string[],
-    options: { timeoutMs?: number; env?: Record<string, string>; onLine?: (line: string) => void } = {},
+    options: ProcOptions = {},
   ) {
     this.name = name;
     this.#onLine = options.onLine;
@@ -29,6 +41,7 @@ export class Proc {
       stdout: "piped",
       stderr: "piped",
       env: options.env,
+      cwd: options.cwd,
     }).spawn();
     this.#stdin = this.child.stdin.getWriter();
     const pump = async (stream: ReadableStream<Uint8Array>) => {
