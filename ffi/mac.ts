@@ -51,9 +51,8 @@ export class MacAddress {
 
 /**
  * The first 12 bytes of an Ethernet header (destination, then source
- * address) as three little-endian 32-bit words, computed once and stored
- * into a packet with three `Uint32Array` stores by
- * {@link PacketBurst.setAddresses}.
+ * address) as little-endian words, computed once and stored into a packet
+ * with two or three typed-array stores by `PacketBurst.setAddresses`.
  */
 export class EtherAddresses {
   /** Destination bytes 0-3. */
@@ -62,6 +61,10 @@ export class EtherAddresses {
   readonly word1: number;
   /** Source bytes 2-5. */
   readonly word2: number;
+  /** Bytes 0-7 (destination, source bytes 0-1) as one little-endian 64-bit value. */
+  readonly quad0: bigint;
+  /** Bytes 8-11 as a signed 32-bit value (stores into a `Uint32Array` without conversion). */
+  readonly word2i: number;
   /** The destination address. */
   readonly dst: MacAddress;
   /** The source address. */
@@ -78,5 +81,7 @@ export class EtherAddresses {
     this.word0 = w[0];
     this.word1 = w[1];
     this.word2 = w[2];
+    this.quad0 = new BigUint64Array(h.buffer, 0, 1)[0];
+    this.word2i = w[2] | 0;
   }
 }
