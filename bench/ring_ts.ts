@@ -7,7 +7,7 @@
 import { Eal, ObjectTable, rdtsc, Ring } from "../mod.ts";
 import { ffi } from "../ffi/library.ts";
 
-const { shim_ring_count } = ffi;
+const { shim_ring_count, rte_lcore_to_cpu_id } = ffi;
 
 const BURST = 32;
 
@@ -30,46 +30,62 @@ function ringBench(seconds: number): void {
   ring.free();
 }
 
+const CALLS = 20_000_000;
+
+function loopRaw(pointer: Deno.PointerObject): number {
+  let x = 0;
+  for (let i = 0; i < CALLS; i++) x += shim_ring_count(pointer);
+  return x;
+}
+
+function loopNumbers(): number {
+  let x = 0;
+  for (let i = 0; i < CALLS; i++) x += rte_lcore_to_cpu_id(1);
+  return x;
+}
+
+function loopCount(ring: Ring): number {
+  let x = 0;
+  for (let i = 0; i < CALLS; i++) x += ring.count;
+  return x;
+}
+
+function loopTsc(): number {
+  let x = 0;
+  for (let i = 0; i < CALLS; i++) x += rdtsc() > 0 ? 1 : 0;
+  return x;
+}
+
+function loopEmpty(): number {
+  let x = 0;
+  for (let i = 0; i < CALLS; i++) x += i & 1;
+  return x;
+}
+
+/** Median ns per iteration of three timed runs after one warm-up. */
+function nsPerCall(f: () => number): number {
+  f();
+  const runs: number[] = [];
+  for (let r = 0; r < 3; r++) {
+    const t0 = performance.now();
+    f();
+    runs.push((performance.now() - t0) * 1e6 / CALLS);
+  }
+  return runs.sort((a, b) => a - b)[1];
+}
+
 function ffiBench(): void {
   const ring = Ring.create("TSBENCH_FFI", 1024, { singleProducer: true, singleConsumer: true });
-  const calls = 20_000_000;
-  const time = (f: () => number) => {
-    f(); // warm up
-    const t0 = performance.now();
-    const r = f();
-    return { ns: (performance.now() - t0) * 1e6 / calls, r };
-  };
-  const loopTsc = () => {
-    let x = 0;
-    for (let i = 0; i < calls; i++) x += rdtsc() > 0 ? 1 : 0;
-    return x;
-  };
-  const loopCount = () => {
-    let x = 0;
-    for (let i = 0; i < calls; i++) x += ring.count;
-    return x;
-  };
   const pointer = ring.pointer;
-  const loopRaw = () => {
-    let x = 0;
-    for (let i = 0; i < calls; i++) x += shim_ring_count(pointer);
-    return x;
-  };
-  const empty = () => {
-    let x = 0;
-    for (let i = 0; i < calls; i++) x += i & 1;
-    return x;
-  };
-  const [a, b, c, e] = [loopTsc, loopCount, loopRaw, empty].map((f) => {
-    time(f);
-    return time(f);
-  });
-  console.log(
-    `ffi_ns ${c.ns.toFixed(2)} (pointer)->u32 call; Ring.count ${b.ns.toFixed(2)}, rdtsc() ${
-      a.ns.toFixed(2)
-    }, ` +
-      `empty loop ${e.ns.toFixed(2)}`,
-  );
+  const numbers = nsPerCall(loopNumbers);
+  const raw = nsPerCall(() => loopRaw(pointer));
+  const count = nsPerCall(() => loopCount(ring));
+  const tsc = nsPerCall(loopTsc);
+  const empty = nsPerCall(loopEmpty);
+  const detail =
+    `(i32)->i32 ${numbers.toFixed(2)}, Ring.count ${count.toFixed(2)}, rdtsc() ${tsc.toFixed(2)}, ` +
+    `empty loop ${empty.toFixed(2)}`;
+  console.log(`ffi_ns ${raw.toFixed(2)} (pointer)->u32 call; ${detail}`);
   ring.free();
 }
 
