@@ -168,7 +168,13 @@ Deno.test("l2fwd: bad options end in one clear line, exit 1, no leftovers", asyn
   await expectFailure(["-p", "3", "--portmap", "(0,1"], /^l2fwd: Invalid config/);
   await expectFailure(["-p", "3", "--portmap", "(0,5)"], /^l2fwd: port 5 is not enabled in port mask$/);
   await expectFailure(["-p", "7"], /^l2fwd: Invalid portmask; possible \(0x3\)$/);
-  await expectFailure(["-p", "3", "--bogus"], /^l2fwd: Unknown option '--bogus'/);
+  await expectFailure(["-p", "3", "--bogus"], /^l2fwd: unrecognized option '--bogus'$/);
+  await expectFailure(["-p", "3", "-x"], /^l2fwd: invalid option -- 'x'$/);
+  await expectFailure(["-p"], /^l2fwd: option requires an argument -- 'p'$/);
+  await expectFailure(
+    ["-p", "3", "--no-mac-updating=1"],
+    /^l2fwd: option '--no-mac-updating' doesn't allow an argument$/,
+  );
   await expectFailure(["-p", "3", "-q", "1"], /^l2fwd: Not enough cores$/);
 });
 
