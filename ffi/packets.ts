@@ -20,6 +20,12 @@
  * tx.sendAll(burst);
  * ```
  *
+ * Whole-burst forms run the same loop once per burst with the values hoisted:
+ * `burst.setAllAddresses(rewrite)` and `TxBuffer.addAll(burst)` (what l2fwd
+ * uses). Memory: the pool's views detach when the pool is freed, so a stale
+ * view reads as empty instead of touching freed memory, and bursts throw
+ * `UseAfterFreeError`.
+ *
  * Staying fast (what makes V8 leave the fast path):
  * - call the per-packet methods from one loop with the same argument types
  *   every time (numbers; one {@link EtherAddresses} class); V8 inlines them;
@@ -29,7 +35,10 @@
  *   accessors stop being monomorphic;
  * - warm the loop up: the first 10 - 20 ms run before V8's top tier, and a
  *   branch taken for the first time may deoptimise once;
- * - keep FFI calls per burst, never per packet.
+ * - keep FFI calls per burst, never per packet;
+ * - keep a double that comes from C (a TSC value, a large counter) out of
+ *   variables that are sometimes unassigned or mixed with other values on
+ *   one path: V8 may box it into a new heap number on every iteration.
  *
  * Packets are reached only inside the burst's pool. A packet whose data lies
  * elsewhere (e.g. an mbuf of another pool received through a ring) has the
