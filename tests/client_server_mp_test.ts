@@ -7,7 +7,16 @@
  * client exits with one line), bad options; SIGINT exits 0.
  */
 import assert from "node:assert/strict";
-import { buildCExample, groupLeftovers, type Proc, removeGroup, startApp, uniquePrefix } from "./helpers.ts";
+import {
+  buildCExample,
+  expectOneLineFailure,
+  groupLeftovers,
+  nullPortsEal,
+  type Proc,
+  removeGroup,
+  startApp,
+  uniquePrefix,
+} from "./helpers.ts";
 import { eventually, PcapPorts, sameFrames } from "./pcap_mp.ts";
 import { MBUF_PORT_OFFSET } from "../apps/mp_client/forward.ts";
 
@@ -71,9 +80,17 @@ async function startClient(ports: PcapPorts, prefix: string, id: number, c?: str
   return proc;
 }
 
-async function stop(proc: Proc, expected = 0): Promise<void> {
+/** SIGINT; a TypeScript app must exit 0. DPDK's C apps are only given 5 s (mp_server's
+ * handler closes ports inside the signal handler and can deadlock). */
+async function stop(proc: Proc, c = false): Promise<void> {
   proc.kill("SIGINT");
-  assert.equal((await proc.status()).code, expected, proc.output());
+  if (c) {
+    const timer = setTimeout(() => proc.kill("SIGKILL"), 5000);
+    await proc.status();
+    clearTimeout(timer);
+    return;
+  }
+  assert.equal((await proc.status()).code, 0, proc.output());
 }
 
 /** Server and two clients (TypeScript unless a C binary is given); checks every packet. */
@@ -94,8 +111,8 @@ async function run(c: { server?: string; client?: string }): Promise<void> {
       assert.deepEqual(s.get(id), { rx: FRAMES, rxDrop: 0, tx: FRAMES, txDrop: 0 }, server.output());
     }
     assert.ok(server.lines.some((l) => /Port 0 - rx:\s+100\ttx:\s+100$/.test(l)), server.output());
-    for (const client of clients) await stop(client, c.client ? 130 : 0);
-    await stop(server);
+    for (const client of clients) await stop(client, c.client !== undefined);
+    await stop(server, c.server !== undefined);
     assert.equal(sameFrames(ports.output(1), ports.inputs[0]), "");
     assert.equal(sameFrames(ports.output(0), ports.inputs[1]), "");
   } finally {
@@ -169,14 +186,6 @@ Deno.test("client_server_mp: a client whose server is killed exits with one clea
   assert.deepEqual(groupLeftovers(prefix), []);
 });
 
-async function expectFailure(app: string, args: string[], cause: RegExp): Promise<void> {
-  const proc = startApp(app, args, 20000);
-  const status = await proc.status();
-  assert.equal(status.code, 1, proc.output());
-  assert.match(proc.lines.filter((l) => l.startsWith(`${app}: `)).at(-1) ?? "", cause, proc.output());
-  assert.ok(!proc.lines.some((l) => /^\s+at |Uncaught/.test(l)), proc.output());
-}
-
 for (
   const [what, app, extra, cause] of [
     ["a bad port mask", "mp_server", ["-p", "zz", "-n", "2"], /invalid port mask 'zz'/],
@@ -190,19 +199,7 @@ for (
 ) {
   Deno.test(`client_server_mp: ${what} ends with one line`, async () => {
     const prefix = uniquePrefix("csmp_bad");
-    await expectFailure(app, [
-      "-l",
-      "0",
-      "--no-pci",
-      "--vdev",
-      "net_null0",
-      "--vdev",
-      "net_null1",
-      "--file-prefix",
-      prefix,
-      "--",
-      ...extra,
-    ], cause);
+    await expectOneLineFailure(startApp(app, [...nullPortsEal(prefix), "--", ...extra], 20000), app, cause);
     assert.deepEqual(groupLeftovers(prefix), []);
   });
 }

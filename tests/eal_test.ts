@@ -3,25 +3,10 @@
  * runs in its own process with its own file prefix.
  */
 import assert from "node:assert/strict";
-import { groupLeftovers, Proc, ROOT, uniquePrefix } from "./helpers.ts";
+import { groupLeftovers, Proc, ROOT, runFixtureCheck, uniquePrefix } from "./helpers.ts";
 
-async function runCheck(check: string, ealArgs: string[]): Promise<void> {
-  const prefix = uniquePrefix(check);
-  const proc = new Proc(check, Deno.execPath(), [
-    "run",
-    "-A",
-    `${ROOT}/tests/fixtures/eal_checks.ts`,
-    check,
-    "--no-pci",
-    "--file-prefix",
-    prefix,
-    "--log-level=warning",
-    ...ealArgs,
-  ], { timeoutMs: 30000 });
-  const status = await proc.status();
-  assert.equal(status.code, 0, proc.output());
-  assert.ok(proc.lines.includes(`${check} ok`), proc.output());
-  assert.deepEqual(groupLeftovers(prefix), [], "no hugepage file or runtime folder left");
+function runCheck(check: string, ealArgs: string[]): Promise<void> {
+  return runFixtureCheck("eal_checks", check, ealArgs);
 }
 
 Deno.test("ring: create, lookup, SP/SC bursts and bulks, exact size, errors, use after free", () =>

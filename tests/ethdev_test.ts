@@ -2,29 +2,11 @@
  * The ethdev API against a real EAL on net_null, net_ring and net_pcap
  * ports; each check runs in its own process with its own file prefix.
  */
-import assert from "node:assert/strict";
-import { groupLeftovers, Proc, ROOT, uniquePrefix } from "./helpers.ts";
+import { runFixtureCheck } from "./helpers.ts";
 import { makeFrames, writePcap } from "./pcap.ts";
 
-async function runCheck(check: string, ealArgs: string[], env?: Record<string, string>): Promise<void> {
-  const prefix = uniquePrefix(`eth_${check}`);
-  const proc = new Proc(check, Deno.execPath(), [
-    "run",
-    "-A",
-    `${ROOT}/tests/fixtures/ethdev_checks.ts`,
-    check,
-    "-l",
-    "0",
-    "--no-pci",
-    "--file-prefix",
-    prefix,
-    "--log-level=warning",
-    ...ealArgs,
-  ], { timeoutMs: 30000, env });
-  const status = await proc.status();
-  assert.equal(status.code, 0, proc.output());
-  assert.ok(proc.lines.includes(`${check} ok`), proc.output());
-  assert.deepEqual(groupLeftovers(prefix), [], "no hugepage file or runtime folder left");
+function runCheck(check: string, ealArgs: string[], env?: Record<string, string>): Promise<void> {
+  return runFixtureCheck("ethdev_checks", check, ["-l", "0", ...ealArgs], env);
 }
 
 Deno.test("ethdev on net_null: ports, info, configure with 2 queues and RSS, link, MAC, promiscuous, bursts, TX buffer, stats, xstats, reset, close", () =>

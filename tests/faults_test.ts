@@ -5,20 +5,10 @@
  * shim.
  */
 import assert from "node:assert/strict";
-import { groupLeftovers, startApp, uniquePrefix } from "./helpers.ts";
+import { expectOneLineFailure, groupLeftovers, startApp, uniquePrefix } from "./helpers.ts";
 
-async function expectFailure(args: string[], cause: RegExp, env?: Record<string, string>): Promise<void> {
-  const proc = startApp("simple_mp", args, 20000, { env });
-  await proc.closeStdin();
-  const status = await proc.status();
-  assert.notEqual(status.code, 0, proc.output());
-  const ours = proc.lines.filter((l) => l.startsWith("simple_mp: "));
-  assert.ok(ours.length > 0, `a line names the cause:\n${proc.output()}`);
-  assert.match(ours.at(-1)!, cause, proc.output());
-  assert.ok(
-    !proc.lines.some((l) => /^\s+at |Uncaught|panicked/.test(l)),
-    `no stack trace:\n${proc.output()}`,
-  );
+function expectFailure(args: string[], cause: RegExp, env?: Record<string, string>): Promise<void> {
+  return expectOneLineFailure(startApp("simple_mp", args, 20000, { env }), "simple_mp", cause);
 }
 
 Deno.test("fault: a second primary on the same file prefix names the running primary", async () => {

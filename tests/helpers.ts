@@ -3,6 +3,7 @@
  * output can be awaited line by line, DPDK's C examples built in a temporary
  * folder, and checks that a group left no hugepage file or runtime folder.
  */
+import assert from "node:assert/strict";
 import { groupHugepageFiles } from "../ffi/group_files.ts";
 import { Proc, type ProcOptions } from "../apps/common/process.ts";
 
@@ -33,6 +34,58 @@ export function groupLeftovers(prefix: string): string[] {
 /** Removes a group's files (DPDK's C apps leave them). */
 export function removeGroup(prefix: string): void {
   for (const f of groupLeftovers(prefix)) Deno.removeSync(f, { recursive: true });
+}
+
+/**
+ * Asserts that a process failed the way bad input must: a non-zero exit, a
+ * last line `<app>: <cause>` matching `cause`, and no stack trace.
+ */
+export async function expectOneLineFailure(proc: Proc, app: string, cause: RegExp): Promise<void> {
+  await proc.closeStdin();
+  const status = await proc.status();
+  assert.notEqual(status.code, 0, proc.output());
+  const ours = proc.lines.filter((l) => l.startsWith(`${app}: `));
+  assert.ok(ours.length > 0, `a line names the cause:\n${proc.output()}`);
+  assert.match(ours.at(-1)!, cause, proc.output());
+  assert.ok(
+    !proc.lines.some((l) => /^\s+at |Uncaught|panicked/.test(l)),
+    `no stack trace:\n${proc.output()}`,
+  );
+}
+
+/** EAL arguments for an app that only needs ports to exist: `-l 0`, n net_null ports, no PCI. */
+export function nullPortsEal(prefix: string, ports = 2): string[] {
+  const vdevs = Array.from({ length: ports }, (_, k) => ["--vdev", `net_null${k}`]).flat();
+  return ["-l", "0", "--no-pci", ...vdevs, "--file-prefix", prefix];
+}
+
+/**
+ * Runs one named check of a fixture (`tests/fixtures/<fixture>.ts <check>
+ * <EAL args>`) in its own process with its own file prefix, and asserts it
+ * passed and left no hugepage file or runtime folder.
+ */
+export async function runFixtureCheck(
+  fixture: string,
+  check: string,
+  ealArgs: string[],
+  env?: Record<string, string>,
+): Promise<void> {
+  const prefix = uniquePrefix(check);
+  const proc = new Proc(check, Deno.execPath(), [
+    "run",
+    "-A",
+    `${ROOT}/tests/fixtures/${fixture}.ts`,
+    check,
+    "--no-pci",
+    "--file-prefix",
+    prefix,
+    "--log-level=warning",
+    ...ealArgs,
+  ], { timeoutMs: 30000, env });
+  const status = await proc.status();
+  assert.equal(status.code, 0, proc.output());
+  assert.ok(proc.lines.includes(`${check} ok`), proc.output());
+  assert.deepEqual(groupLeftovers(prefix), [], "no hugepage file or runtime folder left");
 }
 
 /** Starts one of this project's apps (`apps/<name>/main.ts`) with the C app's argv. */

@@ -7,7 +7,16 @@
  * secondary restarted with the same --proc-id, bad options; SIGINT exits 0.
  */
 import assert from "node:assert/strict";
-import { buildCExample, groupLeftovers, type Proc, removeGroup, startApp, uniquePrefix } from "./helpers.ts";
+import {
+  buildCExample,
+  expectOneLineFailure,
+  groupLeftovers,
+  nullPortsEal,
+  type Proc,
+  removeGroup,
+  startApp,
+  uniquePrefix,
+} from "./helpers.ts";
 import { PcapPorts, sameFrames } from "./pcap_mp.ts";
 import { RSS_IP, RX_OFFLOAD_CHECKSUM } from "../apps/symmetric_mp/ports.ts";
 
@@ -189,22 +198,8 @@ for (
 ) {
   Deno.test(`symmetric_mp: ${what} ends with one line`, async () => {
     const prefix = uniquePrefix("symmp_bad");
-    const proc = startApp("symmetric_mp", [
-      "-l",
-      "0",
-      "--no-pci",
-      "--vdev",
-      "net_null0",
-      "--vdev",
-      "net_null1",
-      "--file-prefix",
-      prefix,
-      "--",
-      ...extra,
-    ], 20000);
-    assert.equal((await proc.status()).code, 1, proc.output());
-    assert.match(proc.lines.filter((l) => l.startsWith("symmetric_mp: ")).at(-1) ?? "", cause, proc.output());
-    assert.ok(!proc.lines.some((l) => /^\s+at |Uncaught/.test(l)), proc.output());
+    const proc = startApp("symmetric_mp", [...nullPortsEal(prefix), "--", ...extra], 20000);
+    await expectOneLineFailure(proc, "symmetric_mp", cause);
     assert.deepEqual(groupLeftovers(prefix), []);
   });
 }
