@@ -14,14 +14,14 @@ import {
   expectOneLineFailure,
   groupLeftovers,
   nullPortsEal,
-  type Proc,
+  Proc,
   removeGroup,
+  ROOT,
   startApp,
   startC,
   uniquePrefix,
 } from "./helpers.ts";
-import { makeFrames, readPcap } from "./pcap.ts";
-import { writePcap } from "./pcap.ts";
+import { makeFrames, readPcap, writePcap } from "./pcap.ts";
 
 const PER_PORT = 1500;
 let cBinary: Promise<string> | undefined;
@@ -166,13 +166,35 @@ Deno.test("l2fwd: bad options end in one clear line, exit 1, no leftovers", asyn
   await expectFailure(["-p", "3", "-q", "1"], /^l2fwd: Not enough cores$/);
 });
 
-async function stopWhileForwarding(lcores: string[], appArgs: string[], signal: Deno.Signal, busy: RegExp) {
+async function stopWhileForwarding(
+  lcores: string[],
+  appArgs: string[],
+  signal: Deno.Signal,
+  busy: RegExp,
+  from: "process" | "terminal" = "process",
+) {
   const prefix = uniquePrefix("l2fwd_sig");
   const args = [...lcores, "--no-pci", "--vdev", "net_null0", "--vdev", "net_null1", "--file-prefix", prefix];
-  const proc = startApp("l2fwd", [...args, "--", ...appArgs], 30000);
+  // a terminal's Ctrl-C goes to the whole foreground group: `deno task` and the app, which
+  // then also gets the SIGINT that `deno task` forwards
+  const proc = from === "process"
+    ? startApp("l2fwd", [...args, "--", ...appArgs], 30000)
+    : new Proc("deno task l2fwd", "setsid", [
+      Deno.execPath(),
+      "task",
+      "-q",
+      "l2fwd",
+      ...args,
+      "--",
+      ...appArgs,
+    ], {
+      cwd: ROOT,
+      timeoutMs: 30000,
+    });
   await proc.waitFor(busy, 20000);
   await new Promise((r) => setTimeout(r, 500));
-  proc.kill(signal);
+  if (from === "process") proc.kill(signal);
+  else Deno.kill(-proc.child.pid, signal);
   const status = await proc.status();
   assert.equal(status.code, 0, proc.output());
   const signo = signal === "SIGINT" ? 2 : 15;
@@ -189,6 +211,15 @@ Deno.test("l2fwd: SIGINT while forwarding on net_null (main and worker lcore) ex
     ["-p", "3", "-q", "1", "-T", "1"],
     "SIGINT",
     /^Total packets received:\s+[1-9]\d*$/,
+  ));
+
+Deno.test("l2fwd: Ctrl-C on `deno task l2fwd` (SIGINT to the whole process group) exits 0, ports closed", () =>
+  stopWhileForwarding(
+    ["-l", "0-1"],
+    ["-p", "3", "-q", "1", "-T", "1"],
+    "SIGINT",
+    /^Total packets received:\s+[1-9]\d*$/,
+    "terminal",
   ));
 
 Deno.test("l2fwd: SIGTERM when only a worker lcore forwards (main lcore idle) exits 0, ports closed", () =>
