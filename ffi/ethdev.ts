@@ -32,7 +32,9 @@ export class EthdevError extends DpdkError {}
 export const RTE_ETH_TX_OFFLOAD_MBUF_FAST_FREE = 1n << 16n;
 /** `RTE_ETH_RSS_IP`: IPv4, IPv6 and their fragments and other protocols. */
 export const RTE_ETH_RSS_IP: bigint = (1n << 2n) | (1n << 3n) | (1n << 7n) | (1n << 8n) | (1n << 9n) |
-  (1n << 13n) | (1n << 15n) | (1n << 19n);
+  (1n << 13n) | (1n << 15n);
+/** `RTE_ETH_RX_OFFLOAD_CHECKSUM`: IPv4, UDP and TCP checksum offload. */
+export const RTE_ETH_RX_OFFLOAD_CHECKSUM: bigint = 0xen;
 /** `RTE_ETH_RSS_UDP`: UDP over IPv4 and IPv6. */
 export const RTE_ETH_RSS_UDP: bigint = (1n << 5n) | (1n << 11n) | (1n << 17n);
 /** `RTE_ETH_RSS_TCP`: TCP over IPv4 and IPv6. */

@@ -4,17 +4,15 @@
  * checksum offload, and the C app's two retries (without checksum offload
  * on EINVAL, without RSS on ENOTSUP).
  */
-import { EthdevError, type EthPort } from "../../ffi/ethdev.ts";
+import {
+  EthdevError,
+  type EthPort,
+  RTE_ETH_RSS_IP as RSS_IP,
+  RTE_ETH_RX_OFFLOAD_CHECKSUM as RX_OFFLOAD_CHECKSUM,
+} from "../../ffi/ethdev.ts";
 import type { Mempool } from "../../ffi/mempool.ts";
 import { out } from "../client_server_mp/console.ts";
 
-/**
- * `RTE_ETH_RSS_IP` as DPDK 22.11 defines it (0xa38c; ethdev.ts's `RTE_ETH_RSS_IP` also sets
- * bit 19, `RTE_ETH_RSS_VXLAN`, so the C app's "requested:0xa38c" line needs this one).
- */
-export const RSS_IP = 0xa38cn;
-/** `RTE_ETH_RX_OFFLOAD_CHECKSUM` (IPv4, UDP and TCP checksums). */
-export const RX_OFFLOAD_CHECKSUM = 0xen;
 const EINVAL = 22;
 const ENOTSUP = 95;
 const RX_RING_SIZE = 1024;
