@@ -11,57 +11,18 @@ import { EthPort } from "../../ffi/ethdev.ts";
 import { LcoreWorker } from "../../ffi/lcore.ts";
 import { createPktmbufPool } from "../../ffi/packets.ts";
 import { installStopSignals, listenForStopSignals, stopRequested, stopSignal } from "../../ffi/signals.ts";
-import { forwardLoop, type LoopParams, MAX_PKT_BURST, out } from "./forward.ts";
+import { forwardLoop, type LoopParams, MAX_PKT_BURST } from "./forward.ts";
+import { checkLinks, out } from "../common/console.ts";
 import { parseL2fwdArgs } from "./options.ts";
 import { planForwarding, planLcores } from "./plan.ts";
 
 const RX_DESC_DEFAULT = 1024;
 const TX_DESC_DEFAULT = 1024;
 const MEMPOOL_CACHE_SIZE = 256;
-const CHECK_INTERVAL_MS = 100;
-const MAX_CHECK_TIME = 90;
 const POOL_NAME = "mbuf_pool";
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const isEnabled = (mask: number, port: number) => port < 32 && ((mask >>> port) & 1) === 1;
-
-/** `check_all_ports_link_status`: waits up to 9 s for the links, printing as the C app does. */
-async function checkLinks(ports: EthPort[]): Promise<void> {
-  out("\nChecking link status");
-  let printFlag = false;
-  for (let count = 0; count <= MAX_CHECK_TIME; count++) {
-    if (stopRequested()) return;
-    let allUp = true;
-    for (const port of ports) {
-      if (stopRequested()) return;
-      let link;
-      try {
-        link = port.link();
-      } catch (error) {
-        allUp = false;
-        if (printFlag) out(`Port ${port.id} link get failed: ${(error as Error).message}\n`);
-        continue;
-      }
-      if (printFlag) {
-        out(`Port ${port.id} ${link.text}\n`);
-        continue;
-      }
-      if (!link.up) {
-        allUp = false;
-        break;
-      }
-    }
-    if (printFlag) break;
-    if (!allUp) {
-      out(".");
-      await sleep(CHECK_INTERVAL_MS);
-    }
-    if (allUp || count === MAX_CHECK_TIME - 1) {
-      printFlag = true;
-      out("done\n");
-    }
-  }
-}
 
 /** Runs l2fwd with `args` (EAL's, then `--` and l2fwd's); returns the exit code. */
 export async function main(args: readonly string[]): Promise<number> {

@@ -15,6 +15,7 @@ import { EtherAddresses, MacAddress } from "../../ffi/mac.ts";
 import { Mempool } from "../../ffi/mempool.ts";
 import { PacketBurst } from "../../ffi/packets.ts";
 import { rdtsc, tscHz } from "../../ffi/tsc.ts";
+import { out } from "../common/console.ts";
 
 /** `MAX_PKT_BURST` */
 export const MAX_PKT_BURST = 32;
@@ -52,14 +53,6 @@ export interface LoopParams {
   poolName: string;
   /** Per-port counters (Float64Array over it). */
   stats: SharedArrayBuffer;
-}
-
-const encoder = new TextEncoder();
-
-/** Writes text to stdout synchronously (a busy loop never returns to the event loop). */
-export function out(text: string): void {
-  const bytes = encoder.encode(text);
-  for (let done = 0; done < bytes.length;) done += Deno.stdout.writeSync(bytes.subarray(done));
 }
 
 const num = (n: number, width: number) => String(n).padStart(width);

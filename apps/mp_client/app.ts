@@ -12,7 +12,7 @@ import { Mempool } from "../../ffi/mempool.ts";
 import { Memzone } from "../../ffi/memzone.ts";
 import { Ring } from "../../ffi/ring.ts";
 import { installStopSignals, stopRequested } from "../../ffi/signals.ts";
-import { out } from "../client_server_mp/console.ts";
+import { out } from "../common/console.ts";
 import {
   clientRingName,
   MZ_PORT_INFO,

@@ -12,7 +12,7 @@ import { Memzone } from "../../ffi/memzone.ts";
 import { createPktmbufPool } from "../../ffi/packets.ts";
 import { Ring } from "../../ffi/ring.ts";
 import { installStopSignals, stopRequested } from "../../ffi/signals.ts";
-import { checkLinks, out } from "../client_server_mp/console.ts";
+import { checkLinks, out } from "../common/console.ts";
 import {
   CLIENT_QUEUE_RINGSIZE,
   clientRingName,

@@ -7,7 +7,7 @@ import { EthPort } from "../../ffi/ethdev.ts";
 import { runOnLcore } from "../../ffi/lcore.ts";
 import { Memzone } from "../../ffi/memzone.ts";
 import { MZ_PORT_INFO, PortInfo } from "../client_server_mp/shared.ts";
-import { out } from "../client_server_mp/console.ts";
+import { out } from "../common/console.ts";
 import { statsScreen } from "./stats.ts";
 
 /** What the server gives its display lcore. */

@@ -11,7 +11,7 @@ import { LcoreWorker } from "../../ffi/lcore.ts";
 import { Mempool } from "../../ffi/mempool.ts";
 import { createPktmbufPool } from "../../ffi/packets.ts";
 import { installStopSignals, listenForStopSignals, stopRequested, stopSignal } from "../../ffi/signals.ts";
-import { checkLinks, out } from "../client_server_mp/console.ts";
+import { checkLinks, out } from "../common/console.ts";
 import { announce, forward, newPortStats, SMP_MBUF_POOL } from "./forward.ts";
 import { assignPorts, parseSymmetricOptions } from "./options.ts";
 import { initPort } from "./ports.ts";

@@ -11,7 +11,7 @@ import {
   RTE_ETH_RX_OFFLOAD_CHECKSUM as RX_OFFLOAD_CHECKSUM,
 } from "../../ffi/ethdev.ts";
 import type { Mempool } from "../../ffi/mempool.ts";
-import { out } from "../client_server_mp/console.ts";
+import { out } from "../common/console.ts";
 
 const EINVAL = 22;
 const ENOTSUP = 95;

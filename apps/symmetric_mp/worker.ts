@@ -1,7 +1,7 @@
 /** symmetric_mp on a worker lcore: forwards its ports until the process stops; returns its counters. */
 import { runOnLcore } from "../../ffi/lcore.ts";
 import { Mempool } from "../../ffi/mempool.ts";
-import { out } from "../client_server_mp/console.ts";
+import { out } from "../common/console.ts";
 import { announce, forward, SMP_MBUF_POOL } from "./forward.ts";
 
 /** What the main lcore gives a worker. */
