@@ -9,30 +9,12 @@
  */
 import { runApp } from "./common/cli.ts";
 import { Proc } from "./common/process.ts";
+import { makeFrames, writePcap } from "./common/pcap.ts";
 import { groupHugepageFiles, runtimeDirFor } from "../ffi/group_files.ts";
 
 const RUN_MS = 6000;
 const prefix = `demo_${Deno.pid}`;
 const app = (name: string) => new URL(`./${name}/main.ts`, import.meta.url).pathname;
-
-/** A capture of 64 small IPv4 frames for port `port` (what the virtual port receives). */
-function writeCapture(path: string, port: number): void {
-  const frames = 64;
-  const bytes = new Uint8Array(24 + frames * (16 + 60));
-  const dv = new DataView(bytes.buffer);
-  dv.setUint32(0, 0xa1b2c3d4, true);
-  dv.setUint16(4, 2, true);
-  dv.setUint16(6, 4, true);
-  dv.setUint32(16, 65535, true);
-  dv.setUint32(20, 1, true);
-  for (let i = 0, at = 24; i < frames; i++, at += 76) {
-    dv.setUint32(at + 8, 60, true);
-    dv.setUint32(at + 12, 60, true);
-    bytes.set([2, 0, 0, 0, 0, port, 2, 0, 0, 0, 1, port, 8, 0], at + 16);
-    dv.setUint32(at + 30, i);
-  }
-  Deno.writeFileSync(path, bytes);
-}
 
 function start(name: string, dir: string, args: string[], show: (line: string) => void): Proc {
   console.log(`$ deno task ${name} ${args.join(" ")}`);
@@ -47,7 +29,7 @@ function start(name: string, dir: string, args: string[], show: (line: string) =
 await runApp("demo", async () => {
   const dir = await Deno.makeTempDir({ prefix: "deno_dpdk_demo_" });
   const eal = (lcores: string, type: string) => [
-    "-l",
+    "--lcores",
     lcores,
     "--no-pci",
     `--proc-type=${type}`,
@@ -55,9 +37,11 @@ await runApp("demo", async () => {
     prefix,
     "--log-level=warning",
   ];
+  // secondaries see the primary's device arguments cut to 63 characters: short names ("n" is /dev/null)
+  await Deno.symlink("/dev/null", `${dir}/n`);
   const vdevs = [0, 1].flatMap((p) => {
-    writeCapture(`${dir}/in${p}`, p);
-    return ["--vdev", `net_pcap${p},rx_pcap=in${p},infinite_rx=1,tx_pcap=/dev/null,tx_pcap=/dev/null`];
+    writePcap(`${dir}/in${p}`, makeFrames(p, 64, [60]));
+    return ["--vdev", `net_pcap${p},rx_pcap=in${p},infinite_rx=1,tx_pcap=n,tx_pcap=n`];
   });
   const procs: Proc[] = [];
   const failed: string[] = [];
@@ -75,7 +59,8 @@ await runApp("demo", async () => {
     procs.push(server);
     await server.waitFor(/Finished Process Init/);
     for (const id of [0, 1]) {
-      const client = start("mp_client", dir, [...eal("1", "secondary"), "--", "-n", String(id)], (l) => {
+      // each process needs its own lcore id (mempool caches are per lcore id, in shared memory)
+      const client = start("mp_client", dir, [...eal(`${2 + id}@1`, "secondary"), "--", "-n", String(id)], (l) => {
         if (l.trim()) console.log(`[client ${id}] ${l}`);
       });
       procs.push(client);

@@ -3,11 +3,12 @@
  * (this VM's speed drifts), medians reported with their ratio.
  *
  *   deno task bench                 all of them (about 2 minutes)
- *   deno task bench l2fwd_null      one: l2fwd_null l2fwd_ring ring ffi gc
+ *   deno task bench l2fwd_null      one: l2fwd_null l2fwd_ring ring ffi gc mp
  *
  * Never run two benchmarks at once: the machine has two cores.
  */
 import { type Driver, ffiRun, gcRun, l2fwdRun, type L2fwdSample, ringRun } from "./runs.ts";
+import { clientServerRun } from "./mp_client_server.ts";
 
 const PAIRS = 3;
 
@@ -86,6 +87,22 @@ const benches: Record<string, () => Promise<Row[]>> = {
       name: "ring SP/SC bursts of 32 (M burst ops/s)",
       c: f(cm),
       ts: f(tm),
+      ratio: f(tm / cm, 2),
+      target: ">= 0.9x",
+      met: tm / cm >= 0.9,
+    }];
+  },
+  async mp() {
+    const { c, ts } = await pairs((kind) => clientServerRun(kind));
+    const cm = median(c) / 1e6;
+    const tm = median(ts) / 1e6;
+    console.error(
+      `  runs C ${c.map((x) => f(x / 1e6, 2)).join(", ")}; TS ${ts.map((x) => f(x / 1e6, 2)).join(", ")}`,
+    );
+    return [{
+      name: "mp_server + 2 mp_clients on net_pcap, clients' tx (Mpps)",
+      c: f(cm, 2),
+      ts: f(tm, 2),
       ratio: f(tm / cm, 2),
       target: ">= 0.9x",
       met: tm / cm >= 0.9,

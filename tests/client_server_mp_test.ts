@@ -35,9 +35,11 @@ const serverArgs = (prefix: string, ports: PcapPorts) => [
   "-n",
   "2",
 ];
+// every process of a group needs its own lcore id (mempool caches are per lcore id, in shared memory):
+// the server has 0 and 1, client N gets lcore id 2 + N on CPU 1
 const clientArgs = (prefix: string, id: number) => [
-  "-l",
-  "1",
+  "--lcores",
+  `${2 + id}@1`,
   "--proc-type=secondary",
   "--no-pci",
   "--file-prefix",

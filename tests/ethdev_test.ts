@@ -3,7 +3,7 @@
  * ports; each check runs in its own process with its own file prefix.
  */
 import { runFixtureCheck } from "./helpers.ts";
-import { makeFrames, writePcap } from "./pcap.ts";
+import { makeFrames, writePcap } from "../apps/common/pcap.ts";
 
 function runCheck(check: string, ealArgs: string[], env?: Record<string, string>): Promise<void> {
   return runFixtureCheck("ethdev_checks", check, ["-l", "0", ...ealArgs], env);

@@ -21,7 +21,7 @@ import {
   startC,
   uniquePrefix,
 } from "./helpers.ts";
-import { makeFrames, readPcap, writePcap } from "./pcap.ts";
+import { makeFrames, readPcap, writePcap } from "../apps/common/pcap.ts";
 
 const PER_PORT = 1500;
 let cBinary: Promise<string> | undefined;

@@ -10,7 +10,7 @@
  * the process keeps writing to the renamed file, and a later process creates
  * fresh files under the old names.
  */
-import { makeFrames, readPcap, writePcap } from "./pcap.ts";
+import { makeFrames, readPcap, writePcap } from "../apps/common/pcap.ts";
 import { type Proc, startApp, startC } from "./helpers.ts";
 
 /** A folder of per-queue pcap files for `ports` ports. */

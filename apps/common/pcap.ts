@@ -1,5 +1,5 @@
 /**
- * pcap files for tests: write Ethernet frames (microsecond timestamps),
+ * pcap files for net_pcap ports (the demo, the tests, the benchmarks): write Ethernet frames (microsecond timestamps),
  * read them back (microsecond or nanosecond files, as net_pcap writes), and
  * make test frames. Comparisons use the frames' bytes only: timestamps in
  * files written by net_pcap differ from run to run.
@@ -50,13 +50,18 @@ export function readPcap(path: string): Uint8Array[] {
 }
 
 /**
- * `count` test frames from input port `port`: alternately 60 and 1514 bytes,
- * IPv4 ether type, distinct MACs and a payload that names port and index.
+ * `count` test frames from input port `port`, their lengths taken in turn
+ * from `lengths` (default 60, 60, 1514), IPv4 ether type, distinct MACs and
+ * a payload that names port and index.
  */
-export function makeFrames(port: number, count: number): Uint8Array[] {
+export function makeFrames(
+  port: number,
+  count: number,
+  lengths: readonly number[] = [60, 60, 1514],
+): Uint8Array[] {
   const frames: Uint8Array[] = [];
   for (let i = 0; i < count; i++) {
-    const len = i % 3 === 2 ? 1514 : 60;
+    const len = lengths[i % lengths.length];
     const f = new Uint8Array(len);
     f.set([0x10, 0x22, 0x33, 0x44, port, i & 0xff], 0); // dst
     f.set([0x20, 0xaa, 0xbb, 0xcc, port, (i >> 8) & 0xff], 6); // src
