@@ -60,9 +60,14 @@ await runApp("demo", async () => {
     await server.waitFor(/Finished Process Init/);
     for (const id of [0, 1]) {
       // each process needs its own lcore id (mempool caches are per lcore id, in shared memory)
-      const client = start("mp_client", dir, [...eal(`${2 + id}@1`, "secondary"), "--", "-n", String(id)], (l) => {
-        if (l.trim()) console.log(`[client ${id}] ${l}`);
-      });
+      const client = start(
+        "mp_client",
+        dir,
+        [...eal(`${2 + id}@1`, "secondary"), "--", "-n", String(id)],
+        (l) => {
+          if (l.trim()) console.log(`[client ${id}] ${l}`);
+        },
+      );
       procs.push(client);
       await client.waitFor(/handling packets/);
     }
