@@ -113,7 +113,7 @@ const benches: Record<string, () => Promise<Row[]>> = {
     const ns = median(runs.map((r) => r.ns));
     console.error(`  ${runs.map((r) => r.detail).join("\n  ")}`);
     return [{
-      name: "one data-path FFI call (ns)",
+      name: "one FFI fast call, C side empty (ns)",
       c: "-",
       ts: f(ns, 2),
       ratio: "-",

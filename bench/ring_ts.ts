@@ -7,7 +7,7 @@
 import { Eal, ObjectTable, rdtsc, Ring } from "../mod.ts";
 import { ffi } from "../ffi/library.ts";
 
-const { shim_ring_count, rte_lcore_to_cpu_id } = ffi;
+const { shim_ring_count, rte_lcore_to_cpu_id, shim_abi_version } = ffi;
 
 const BURST = 32;
 
@@ -35,6 +35,13 @@ const CALLS = 20_000_000;
 function loopRaw(pointer: Deno.PointerObject): number {
   let x = 0;
   for (let i = 0; i < CALLS; i++) x += shim_ring_count(pointer);
+  return x;
+}
+
+/** A call whose C side only returns a constant: the cost of the FFI call itself. */
+function loopBare(): number {
+  let x = 0;
+  for (let i = 0; i < CALLS; i++) x += shim_abi_version();
   return x;
 }
 
@@ -77,6 +84,7 @@ function nsPerCall(f: () => number): number {
 function ffiBench(): void {
   const ring = Ring.create("TSBENCH_FFI", 1024, { singleProducer: true, singleConsumer: true });
   const pointer = ring.pointer;
+  const bare = nsPerCall(loopBare);
   const numbers = nsPerCall(loopNumbers);
   const raw = nsPerCall(() => loopRaw(pointer));
   const count = nsPerCall(() => loopCount(ring));
@@ -85,7 +93,12 @@ function ffiBench(): void {
   const detail =
     `(i32)->i32 ${numbers.toFixed(2)}, Ring.count ${count.toFixed(2)}, rdtsc() ${tsc.toFixed(2)}, ` +
     `empty loop ${empty.toFixed(2)}`;
-  console.log(`ffi_ns ${raw.toFixed(2)} (pointer)->u32 call; ${detail}`);
+  console.log(
+    `ffi_ns ${bare.toFixed(2)} bare call (C returns a constant); rte_ring_count (pointer)->u32 ${
+      raw.toFixed(2)
+    }, ` +
+      detail,
+  );
   ring.free();
 }
 

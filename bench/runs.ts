@@ -176,7 +176,7 @@ export async function ringRun(kind: Kind, seconds = 1.5): Promise<number> {
   return Number(line.split(" ")[1]);
 }
 
-/** ns per data-path FFI call (a `(pointer) -> u32` fast call), and the detail line. */
+/** ns per FFI fast call (the call alone: its C side returns a constant), and the detail line. */
 export async function ffiRun(): Promise<{ ns: number; detail: string }> {
   const line = await runTool(
     "ts ffi",
