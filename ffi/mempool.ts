@@ -9,6 +9,7 @@ import { ObjectError, UseAfterFreeError } from "./errors.ts";
 import { ffi } from "./library.ts";
 import type { ObjectTable } from "./object_table.ts";
 import { checkName, lastError } from "./naming.ts";
+import { type Handle, handleOf, release } from "./handle.ts";
 
 const { shim_mempool_get_bulk, shim_mempool_put_bulk } = ffi;
 
@@ -34,17 +35,19 @@ export interface MemoryChunk {
   bytes: Uint8Array<ArrayBuffer>;
 }
 
+/** The memory views of each pool, shared by every `Mempool` object of it in this thread. */
+const memoryByPool = new WeakMap<Handle, MemoryChunk[]>();
+
 /** A named `rte_mempool`. */
 export class Mempool {
   /** The pool's name, shared by the process group. */
   readonly name: string;
-  #pool: Deno.PointerObject | null;
-  #chunks: MemoryChunk[] | undefined;
+  readonly #handle: Handle;
 
   /** Wraps an existing `struct rte_mempool *` (from another API that returns one). */
   constructor(name: string, pool: Deno.PointerObject) {
     this.name = name;
-    this.#pool = pool;
+    this.#handle = handleOf(pool);
   }
 
   /** `rte_mempool_create` with no constructors. @throws {ObjectError} */
@@ -78,8 +81,9 @@ export class Mempool {
 
   /** The `struct rte_mempool *`. @throws {UseAfterFreeError} after {@link free}. */
   get pointer(): Deno.PointerObject {
-    if (this.#pool === null) throw new UseAfterFreeError(`mempool '${this.name}' used after free()`);
-    return this.#pool;
+    const p = this.#handle.pointer;
+    if (p === null) throw new UseAfterFreeError(`mempool '${this.name}' used after free()`);
+    return p;
   }
 
   /** Takes n objects into the table, all or none; returns whether it did. */
@@ -110,27 +114,38 @@ export class Mempool {
   }
 
   /**
-   * The pool's memory, one byte view per contiguous range, created once.
-   * The views are detached by {@link free}, so they read as empty instead of
-   * touching freed memory.
+   * The pool's memory, one byte view per virtually contiguous range (adjacent
+   * chunks of the pool are merged), created once. The views are detached by
+   * {@link free}, so they read as empty instead of touching freed memory.
    */
   get memory(): readonly MemoryChunk[] {
-    if (this.#chunks) return this.#chunks;
+    const pointer = this.pointer;
+    const known = memoryByPool.get(this.#handle);
+    if (known) return known;
     const max = 64;
     const addrs = new BigUint64Array(max);
     const lens = new BigUint64Array(max);
-    const n = Math.min(ffi.shim_mempool_chunks(this.pointer, addrs, lens, max), max);
-    const chunks: MemoryChunk[] = [];
-    for (let i = 0; i < n; i++) {
-      const ptr = Deno.UnsafePointer.create(addrs[i])!;
-      const length = Number(lens[i]);
-      chunks.push({
-        address: Number(addrs[i]),
-        length,
-        bytes: new Uint8Array(Deno.UnsafePointerView.getArrayBuffer(ptr, length)),
-      });
+    const n = Math.min(ffi.shim_mempool_chunks(pointer, addrs, lens, max), max);
+    const ranges = Array.from(
+      { length: n },
+      (_, i) => ({ address: Number(addrs[i]), length: Number(lens[i]) }),
+    )
+      .sort((a, b) => a.address - b.address);
+    const merged: { address: number; length: number }[] = [];
+    for (const r of ranges) {
+      const last = merged.at(-1);
+      if (last && last.address + last.length === r.address) last.length += r.length;
+      else merged.push({ ...r });
     }
-    this.#chunks = chunks;
+    const chunks = merged.map(({ address, length }) => ({
+      address,
+      length,
+      bytes: new Uint8Array(
+        Deno.UnsafePointerView.getArrayBuffer(Deno.UnsafePointer.create(BigInt(address))!, length),
+      ),
+    }));
+    memoryByPool.set(this.#handle, chunks);
+    this.#handle.views = chunks.map((c) => c.bytes.buffer);
     return chunks;
   }
 
@@ -146,14 +161,12 @@ export class Mempool {
 
   /** Whether {@link free} was called. */
   get freed(): boolean {
-    return this.#pool === null;
+    return this.#handle.pointer === null;
   }
 
-  /** `rte_mempool_free`; detaches the memory views. */
+  /** `rte_mempool_free`; detaches the memory views (of every `Mempool` object of this pool in this thread). */
   free(): void {
     ffi.rte_mempool_free(this.pointer);
-    this.#pool = null;
-    for (const c of this.#chunks ?? []) c.bytes.buffer.transfer(0);
-    this.#chunks = undefined;
+    release(this.#handle);
   }
 }

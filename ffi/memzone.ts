@@ -9,6 +9,7 @@ import { cstr } from "./cstring.ts";
 import { ObjectError, UseAfterFreeError } from "./errors.ts";
 import { ffi } from "./library.ts";
 import { checkName, lastError } from "./naming.ts";
+import { type Handle, handleOf, release } from "./handle.ts";
 import type { Fields, StructType, StructView } from "./layout.ts";
 
 /** How a memzone is reserved. */
@@ -27,16 +28,15 @@ export class Memzone {
   readonly address: number;
   /** Length in bytes. */
   readonly length: number;
-  #mz: Deno.PointerObject | null;
-  #buffer: ArrayBuffer;
+  readonly #handle: Handle;
 
   private constructor(name: string, mz: Deno.PointerObject) {
     this.name = name;
-    this.#mz = mz;
+    this.#handle = handleOf(mz);
     const addr = ffi.shim_memzone_addr(mz)!;
     this.address = Number(Deno.UnsafePointer.value(addr));
     this.length = Number(ffi.shim_memzone_len(mz));
-    this.#buffer = Deno.UnsafePointerView.getArrayBuffer(addr, this.length);
+    this.#handle.views ??= [Deno.UnsafePointerView.getArrayBuffer(addr, this.length)];
   }
 
   /** `rte_memzone_reserve`. @throws {ObjectError} */
@@ -63,8 +63,10 @@ export class Memzone {
 
   /** The zone's bytes. @throws {UseAfterFreeError} after {@link free}. */
   get bytes(): Uint8Array<ArrayBuffer> {
-    if (this.#mz === null) throw new UseAfterFreeError(`memzone '${this.name}' used after free()`);
-    return new Uint8Array(this.#buffer);
+    if (this.#handle.pointer === null) {
+      throw new UseAfterFreeError(`memzone '${this.name}' used after free()`);
+    }
+    return new Uint8Array(this.#handle.views![0]);
   }
 
   /** A view of the zone laid out as `type` (which must fit). */
@@ -75,11 +77,11 @@ export class Memzone {
     return type.view(this.bytes.buffer, 0);
   }
 
-  /** `rte_memzone_free`; detaches the views. */
+  /** `rte_memzone_free`; detaches the views (of every `Memzone` object of this zone in this thread). */
   free(): void {
-    if (this.#mz === null) throw new UseAfterFreeError(`memzone '${this.name}' used after free()`);
-    ffi.rte_memzone_free(this.#mz);
-    this.#mz = null;
-    this.#buffer.transfer(0);
+    const mz = this.#handle.pointer;
+    if (mz === null) throw new UseAfterFreeError(`memzone '${this.name}' used after free()`);
+    ffi.rte_memzone_free(mz);
+    release(this.#handle);
   }
 }

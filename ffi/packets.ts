@@ -115,7 +115,8 @@ const memories = new WeakMap<Mempool, PacketMemory>();
  * chunks adjacent), as `rte_pktmbuf_pool_create` makes it on hugepages.
  * `free()` on the pool detaches the arrays: afterwards they are empty (never
  * a dangling pointer) and bursts over the pool throw {@link UseAfterFreeError}.
- * (Free the pool through the same `Mempool` object the memory was made from.)
+ * Views are per thread: a pool freed in another thread or process is not
+ * seen here.
  */
 export class PacketMemory {
   /** The pool. */
@@ -130,35 +131,19 @@ export class PacketMemory {
   readonly quads: BigUint64Array<ArrayBuffer>;
 
   private constructor(pool: Mempool) {
-    const chunks = [...pool.memory].sort((a, b) => a.address - b.address);
-    for (let i = 1; i < chunks.length; i++) {
-      if (chunks[i].address !== chunks[i - 1].address + chunks[i - 1].length) {
-        throw new PacketMemoryError(
-          `mempool '${pool.name}' lies in ${chunks.length} separate memory chunks; packet views need one ` +
-            `contiguous range (create fewer or smaller mbufs, or use larger hugepages)`,
-        );
-      }
+    const chunks = pool.memory;
+    if (chunks.length !== 1) {
+      throw new PacketMemoryError(
+        `mempool '${pool.name}' lies in ${chunks.length} separate memory ranges; packet views need one ` +
+          `contiguous range (create fewer or smaller mbufs, or use larger hugepages)`,
+      );
     }
     const first = chunks[0];
-    const length = chunks.reduce((sum, c) => sum + c.length, 0);
-    if (first.address % 4 !== 0) {
-      throw new PacketMemoryError(`mempool '${pool.name}' memory is not 4-byte aligned`);
+    if (first.address % 8 !== 0) {
+      throw new PacketMemoryError(`mempool '${pool.name}' memory is not 8-byte aligned`);
     }
-    // One chunk: share the pool's own view, which Mempool.free() detaches. Adjacent chunks: one view
-    // over all of them, detached when this pool object is freed (see the wrapper below).
-    const buffer = chunks.length === 1
-      ? first.bytes.buffer
-      : Deno.UnsafePointerView.getArrayBuffer(Deno.UnsafePointer.create(BigInt(first.address))!, length);
-    if (chunks.length > 1) {
-      const free = pool.free;
-      Object.defineProperty(pool, "free", {
-        configurable: true,
-        value: () => {
-          buffer.transfer(0);
-          free.call(pool);
-        },
-      });
-    }
+    // the pool's own view, which Mempool.free() detaches
+    const buffer = first.bytes.buffer;
     this.pool = pool;
     this.address = first.address;
     this.bytes = new Uint8Array(buffer);

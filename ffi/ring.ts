@@ -9,6 +9,7 @@ import { ObjectError, UseAfterFreeError } from "./errors.ts";
 import { ffi } from "./library.ts";
 import type { ObjectTable } from "./object_table.ts";
 import { checkName, lastError } from "./naming.ts";
+import { type Handle, handleOf, release } from "./handle.ts";
 
 const {
   shim_ring_enqueue_burst,
@@ -36,11 +37,11 @@ export interface RingOptions {
 export class Ring {
   /** The ring's name, shared by the process group. */
   readonly name: string;
-  #ring: Deno.PointerObject | null;
+  readonly #handle: Handle;
 
   private constructor(name: string, ring: Deno.PointerObject) {
     this.name = name;
-    this.#ring = ring;
+    this.#handle = handleOf(ring);
   }
 
   /**
@@ -67,8 +68,9 @@ export class Ring {
 
   /** The `struct rte_ring *`. @throws {UseAfterFreeError} after {@link free}. */
   get pointer(): Deno.PointerObject {
-    if (this.#ring === null) throw new UseAfterFreeError(`ring '${this.name}' used after free()`);
-    return this.#ring;
+    const p = this.#handle.pointer;
+    if (p === null) throw new UseAfterFreeError(`ring '${this.name}' used after free()`);
+    return p;
   }
 
   /** Enqueues up to n pointers from the table; returns how many went in. */
@@ -108,12 +110,12 @@ export class Ring {
 
   /** Whether {@link free} was called. */
   get freed(): boolean {
-    return this.#ring === null;
+    return this.#handle.pointer === null;
   }
 
-  /** `rte_ring_free`. Any later use throws {@link UseAfterFreeError}. */
+  /** `rte_ring_free`. Any later use (through any `Ring` of it) throws {@link UseAfterFreeError}. */
   free(): void {
     ffi.rte_ring_free(this.pointer);
-    this.#ring = null;
+    release(this.#handle);
   }
 }
