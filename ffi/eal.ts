@@ -77,6 +77,12 @@ export class Eal {
   readonly workerLcores: readonly number[];
   /** The runtime folder, `/var/run/dpdk/<file-prefix>`. */
   readonly runtimeDir: string;
+  /**
+   * This process's lcore ids that another deno-dpdk process of the group also
+   * uses (DPDK's C apps are not seen). Mempool caches are per lcore id, in
+   * shared memory: two processes on one id corrupt each other's objects.
+   */
+  readonly sharedLcores: readonly number[];
   #cleaned = false;
 
   private constructor(argv: string[], parsed: number) {
@@ -94,6 +100,16 @@ export class Eal {
     }
     this.workerLcores = workers;
     this.runtimeDir = readCString(ffi.rte_eal_get_runtime_dir());
+    this.sharedLcores = [this.mainLcore, ...workers].filter((id) =>
+      ffi.shim_hold_lock(cstr(`${this.runtimeDir}/lcore_${id}.lock`)) === -1
+    );
+    if (this.sharedLcores.length > 0) {
+      console.error(
+        `EAL: lcore ${this.sharedLcores.join(",")} also used by another process of this group: mempool ` +
+          `caches are per lcore id, so their objects may be corrupted; give each process its own lcore ids ` +
+          `(e.g. --lcores 2@1)`,
+      );
+    }
   }
 
   /**

@@ -25,6 +25,7 @@ export const symbols = {
   shim_lcore_adopt: { parameters: ["u32"], result: "i32" },
   shim_file_in_use: { parameters: ["buffer"], result: "i32" },
   shim_file_locked_posix: { parameters: ["buffer"], result: "i32" },
+  shim_hold_lock: { parameters: ["buffer"], result: "i32" },
 
   // shim: inline ring, mempool and memzone functions
   shim_ring_enqueue_burst: { parameters: ["pointer", "pointer", "u32"], result: "u32" },

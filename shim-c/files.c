@@ -33,3 +33,18 @@ int shim_file_locked_posix(const char *path)
 		return -1;
 	return fl.l_type != F_UNLCK;
 }
+
+/* Takes an exclusive lock on path (created if needed) and keeps it, with
+ * its descriptor, for the life of the process. Returns the descriptor, -1
+ * when another process holds the lock, -2 when the file cannot be opened. */
+int shim_hold_lock(const char *path)
+{
+	int fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+	if (fd < 0)
+		return -2;
+	if (flock(fd, LOCK_EX | LOCK_NB) != 0) {
+		close(fd);
+		return -1;
+	}
+	return fd;
+}

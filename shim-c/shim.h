@@ -31,6 +31,7 @@ int shim_lcore_adopt(unsigned lcore_id);
 /* files.c: is a group's file still used by a process? */
 int shim_file_in_use(const char *path);
 int shim_file_locked_posix(const char *path);
+int shim_hold_lock(const char *path);
 
 /* ring_mempool.c: inline ring, mempool and memzone accessors */
 uint32_t shim_ring_enqueue_burst(void *ring, void *table, uint32_t n);

@@ -47,5 +47,10 @@ Deno.test("primary and secondary share rings, a mempool and a memzone; the last 
     await secondary.closeStdin();
   }
   assert.equal((await secondary.status()).code, 0, secondary.output());
+  assert.ok(
+    secondary.lines.some((l) => l.startsWith("EAL: lcore 0 also used by another process of this group")),
+    `a second process on lcore 0 is warned:\n${secondary.output()}`,
+  );
+  assert.ok(!primary.lines.some((l) => l.includes("also used by another process")), primary.output());
   assert.deepEqual(groupLeftovers(prefix), [], "the last process removed the group's files");
 });
