@@ -11,7 +11,8 @@ import { ffi } from "./library.ts";
 import { ObjectTable } from "./object_table.ts";
 import type { PacketBurst } from "./packets.ts";
 
-const { shim_eth_rx_burst, shim_eth_tx_burst, shim_eth_tx_flush, shim_burst_free } = ffi;
+const { shim_eth_rx_burst, shim_eth_rx_burst_opaque, shim_eth_tx_burst, shim_eth_tx_flush, shim_burst_free } =
+  ffi;
 
 /** Receive queue `queue` of port `port`. Any thread may use it; one thread per queue. */
 export class RxQueue {
@@ -35,6 +36,19 @@ export class RxQueue {
   receive(burst: PacketBurst): number {
     if (burst.memory.words.length === 0) burst.memory.check();
     const n = shim_eth_rx_burst(this.port, this.queue, burst.pointer, burst.capacity);
+    burst.count = n;
+    return n;
+  }
+
+  /**
+   * Like {@link receive}, for code that moves packets without reading them
+   * (forwarding by queue, distributing to rings): only the mbuf table is
+   * filled, the packets' offsets and lengths are not (their accessors read
+   * stale values), and no packet data is touched or prefetched.
+   */
+  receiveOpaque(burst: PacketBurst): number {
+    if (burst.memory.words.length === 0) burst.memory.check();
+    const n = shim_eth_rx_burst_opaque(this.port, this.queue, burst.pointer, burst.capacity);
     burst.count = n;
     return n;
   }

@@ -91,6 +91,7 @@ export const symbols = {
   shim_eth_adjust_desc: { parameters: ["u16", "buffer"], result: "i32" },
   shim_eth_link: { parameters: ["u16", "buffer", "buffer", "usize"], result: "i32" },
   shim_eth_rx_burst: { parameters: ["u16", "u16", "pointer", "u16"], result: "u16" },
+  shim_eth_rx_burst_opaque: { parameters: ["u16", "u16", "pointer", "u16"], result: "u16" },
   shim_eth_tx_burst: { parameters: ["u16", "u16", "pointer", "u16", "u16"], result: "u16" },
   shim_eth_tx_flush: { parameters: ["u16", "u16", "pointer", "u16"], result: "u16" },
   shim_burst_free: { parameters: ["pointer", "u32", "u32"], result: "void" },

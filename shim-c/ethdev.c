@@ -105,6 +105,12 @@ uint16_t shim_eth_rx_burst(uint16_t port, uint16_t queue, struct shim_burst *b, 
 	return got;
 }
 
+/* rte_eth_rx_burst into b->mbufs only, for apps that do not read packets */
+uint16_t shim_eth_rx_burst_opaque(uint16_t port, uint16_t queue, struct shim_burst *b, uint16_t n)
+{
+	return rte_eth_rx_burst(port, queue, (struct rte_mbuf **)b->mbufs, n);
+}
+
 /* sends b->mbufs[from, from + n) */
 uint16_t shim_eth_tx_burst(uint16_t port, uint16_t queue, struct shim_burst *b, uint16_t from, uint16_t n)
 {

@@ -68,6 +68,7 @@ int shim_eth_configure(uint16_t port, uint16_t nb_rx, uint16_t nb_tx, uint64_t r
 int shim_eth_adjust_desc(uint16_t port, uint16_t *rx_tx);
 int shim_eth_link(uint16_t port, uint32_t *out4, char *text, size_t cap);
 uint16_t shim_eth_rx_burst(uint16_t port, uint16_t queue, struct shim_burst *b, uint16_t n);
+uint16_t shim_eth_rx_burst_opaque(uint16_t port, uint16_t queue, struct shim_burst *b, uint16_t n);
 uint16_t shim_eth_tx_burst(uint16_t port, uint16_t queue, struct shim_burst *b, uint16_t from, uint16_t n);
 uint16_t shim_eth_tx_flush(uint16_t port, uint16_t queue, void **pkts, uint16_t n);
 void shim_burst_free(struct shim_burst *b, uint32_t from, uint32_t n);

@@ -45,7 +45,7 @@ export class Distributor {
   poll(): number {
     const port = this.#port;
     const burst = this.#burst;
-    const n = this.#rx[port].receive(burst);
+    const n = this.#rx[port].receiveOpaque(burst);
     if (++this.#port === this.#rx.length) this.#port = 0;
     if (n === 0) return 0;
     this.#counters.add(rxOffset(port), n);

@@ -41,7 +41,7 @@ export function forward(
   const n = ports.length;
   while (!stopped()) {
     for (let i = 0; i < n; i++) {
-      const got = rx[i].receive(burst);
+      const got = rx[i].receiveOpaque(burst);
       if (got === 0) continue;
       stats[src[i]] += got;
       const sent = tx[i].sendAll(burst);
