@@ -16,7 +16,15 @@
  * is measured; its secondaries work for these apps (its state lives in the
  * shared device data).
  */
-import { buildCExample, Proc, removeGroup, startApp, startC, uniquePrefix } from "../tests/helpers.ts";
+import {
+  buildCExample,
+  Proc,
+  removeGroup,
+  startApp,
+  startC,
+  symmetricMpArgs,
+  uniquePrefix,
+} from "../tests/helpers.ts";
 import type { Kind } from "./runs.ts";
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -113,22 +121,8 @@ export async function symmetricRun(kind: Kind, seconds = 2): Promise<number> {
   const procs: Proc[] = [];
   try {
     for (const id of [0, 1]) {
-      const proc = await start(kind, "symmetric_mp", "multi_process/symmetric_mp", [
-        "-l",
-        String(id),
-        "--proc-type=auto",
-        "--no-pci",
-        "--file-prefix",
-        prefix,
-        ...(id === 0 ? PORTS : []),
-        "--",
-        "-p",
-        "3",
-        "--num-procs",
-        "2",
-        "--proc-id",
-        String(id),
-      ]);
+      const args = symmetricMpArgs(prefix, id, PORTS);
+      const proc = await start(kind, "symmetric_mp", "multi_process/symmetric_mp", args);
       procs.push(proc);
       await proc.waitFor(new RegExp(`lcore ${id} using queue ${id} of each port`));
     }

@@ -60,6 +60,29 @@ export function nullPortsEal(prefix: string, ports = 2): string[] {
 }
 
 /**
+ * symmetric_mp's argv for process `id` of 2 on lcore `id`, `--proc-type=auto`;
+ * the ports' `--vdev`s go to process 0 only (secondaries see the primary's).
+ */
+export function symmetricMpArgs(prefix: string, id: number, vdevs: readonly string[]): string[] {
+  return [
+    "-l",
+    String(id),
+    "--proc-type=auto",
+    "--no-pci",
+    "--file-prefix",
+    prefix,
+    ...(id === 0 ? vdevs : []),
+    "--",
+    "-p",
+    "3",
+    "--num-procs",
+    "2",
+    "--proc-id",
+    String(id),
+  ];
+}
+
+/**
  * Runs one named check of a fixture (`tests/fixtures/<fixture>.ts <check>
  * <EAL args>`) in its own process with its own file prefix, and asserts it
  * passed and left no hugepage file or runtime folder.

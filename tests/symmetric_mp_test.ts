@@ -15,31 +15,17 @@ import {
   type Proc,
   removeGroup,
   startApp,
+  symmetricMpArgs,
   uniquePrefix,
 } from "./helpers.ts";
 import { PcapPorts, sameFrames } from "./pcap_mp.ts";
 
 const FRAMES = 1000; // per port and queue
 
-const args = (prefix: string, ports: PcapPorts, id: number, lcore: number) => [
-  "-l",
-  String(lcore),
-  "--proc-type=auto",
-  "--no-pci",
-  "--file-prefix",
-  prefix,
-  ...(id === 0 ? ports.vdevs() : []),
-  "--",
-  "-p",
-  "3",
-  "--num-procs",
-  "2",
-  "--proc-id",
-  String(id),
-];
+const args = (prefix: string, ports: PcapPorts, id: number) => symmetricMpArgs(prefix, id, ports.vdevs());
 
 async function start(ports: PcapPorts, prefix: string, id: number, c?: string): Promise<Proc> {
-  const a = args(prefix, ports, id, id);
+  const a = args(prefix, ports, id);
   const proc = c ? ports.startC("symmetric_mp", c, a) : ports.startApp("symmetric_mp", a);
   await proc.waitFor(new RegExp(`^lcore ${id} using queue ${id} of each port`));
   ports.keep(id);
@@ -132,7 +118,7 @@ Deno.test("symmetric_mp: with the primary killed (SIGKILL), a secondary keeps fo
   const primary = await start(ports, prefix, 0);
   let secondary: Proc | undefined;
   try {
-    secondary = ports.startApp("symmetric_mp", args(prefix, ports, 1, 1));
+    secondary = ports.startApp("symmetric_mp", args(prefix, ports, 1));
     await secondary.waitFor(/Finished Process Init/);
     primary.kill("SIGKILL");
     await primary.status();
