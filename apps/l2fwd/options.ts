@@ -4,15 +4,13 @@
  * `--portmap "(a,b),(c,d)"`. A bad option prints the usage on stdout, as the
  * C app does, and throws a {@link UsageError} with its one-line reason.
  *
- * Options are read the way glibc's `getopt_long` reads them (clustered short
- * options, `-p3`, `--portmap=...` or `--portmap ...`, unambiguous prefixes
- * of long options, `--` ends the options, other words are skipped), with
- * its error messages; a small parser here also keeps start-up free of
- * Deno's Node compatibility layer (`node:util` costs ~5 ms).
+ * Options are read the way glibc's `getopt_long` reads them (see
+ * `apps/common/getopt.ts`).
  */
 import { RTE_MAX_ETHPORTS } from "../../ffi/constants.ts";
 import { UsageError } from "../../ffi/errors.ts";
 import { parseHexMask } from "../common/cli.ts";
+import { getopt, type LongOption } from "../common/getopt.ts";
 
 /** `MAX_RX_QUEUE_PER_LCORE` */
 export const MAX_RX_QUEUE_PER_LCORE = 16;
@@ -86,65 +84,13 @@ function decimal(value: string, what: string, max: number, min: number): number 
   return n;
 }
 
-/** An option as `getopt_long` sees it. */
-interface OptionSpec {
-  name: string;
-  hasArg: boolean;
-}
-
-const SHORT: Record<string, OptionSpec> = {
-  p: { name: "p", hasArg: true },
-  P: { name: "P", hasArg: false },
-  q: { name: "q", hasArg: true },
-  T: { name: "T", hasArg: true },
-};
-const LONG: OptionSpec[] = [
+/** l2fwd's options: `getopt_long(argc, argv, "p:Pq:T:", ...)`. */
+const SHORT = "p:Pq:T:";
+const LONG: LongOption[] = [
   { name: "no-mac-updating", hasArg: false },
   { name: "mac-updating", hasArg: false },
   { name: "portmap", hasArg: true },
 ];
-
-/** `getopt_long(argc, argv, "p:Pq:T:", ...)`: the options in order, or a UsageError with getopt's message. */
-export function getopt(args: readonly string[]): { name: string; value: string }[] {
-  const found: { name: string; value: string }[] = [];
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i];
-    if (arg === "--") break;
-    if (arg.startsWith("--")) {
-      const eq = arg.indexOf("=");
-      const key = arg.slice(2, eq < 0 ? undefined : eq);
-      const exact = LONG.find((o) => o.name === key);
-      const matches = exact ? [exact] : LONG.filter((o) => o.name.startsWith(key));
-      if (matches.length === 0) throw new UsageError(`unrecognized option '--${key}'`);
-      if (matches.length > 1) throw new UsageError(`option '--${key}' is ambiguous`);
-      const spec = matches[0];
-      if (!spec.hasArg) {
-        if (eq >= 0) throw new UsageError(`option '--${spec.name}' doesn't allow an argument`);
-        found.push({ name: spec.name, value: "" });
-      } else if (eq >= 0) {
-        found.push({ name: spec.name, value: arg.slice(eq + 1) });
-      } else {
-        if (i + 1 >= args.length) throw new UsageError(`option '--${spec.name}' requires an argument`);
-        found.push({ name: spec.name, value: args[++i] });
-      }
-      continue;
-    }
-    if (!arg.startsWith("-") || arg === "-") continue; // getopt permutes words to the end
-    for (let k = 1; k < arg.length; k++) {
-      const spec = SHORT[arg[k]];
-      if (!spec) throw new UsageError(`invalid option -- '${arg[k]}'`);
-      if (!spec.hasArg) {
-        found.push({ name: spec.name, value: "" });
-        continue;
-      }
-      if (k + 1 < arg.length) found.push({ name: spec.name, value: arg.slice(k + 1) });
-      else if (i + 1 < args.length) found.push({ name: spec.name, value: args[++i] });
-      else throw new UsageError(`option requires an argument -- '${spec.name}'`);
-      break;
-    }
-  }
-  return found;
-}
 
 /**
  * Parses the arguments after EAL's. Prints the usage (like the C app) and
@@ -159,7 +105,7 @@ export function parseL2fwdArgs(args: readonly string[], program = "l2fwd"): L2fw
     macUpdating: true,
   };
   try {
-    for (const { name, value } of getopt(args)) {
+    for (const { name, value } of getopt(args, SHORT, LONG)) {
       switch (name) {
         case "p":
           options.portMask = parseHexMask(value, "portmask");

@@ -1,7 +1,7 @@
 /** mp_server's options: `-p PORTMASK -n NUM_CLIENTS`, checked as the C server does, plus range checks. */
 import { UsageError } from "../../ffi/errors.ts";
 import { maskBits, parseHexMask, parseUint } from "../common/cli.ts";
-import { parseShortOptions } from "../client_server_mp/options.ts";
+import { getoptValues } from "../common/getopt.ts";
 import { MAX_CLIENTS } from "../client_server_mp/shared.ts";
 
 /** What the server was asked to do. */
@@ -16,7 +16,7 @@ export interface ServerOptions {
 
 /** Parses the app's arguments against the available port ids. @throws {UsageError} */
 export function parseServerOptions(args: readonly string[], available: readonly number[]): ServerOptions {
-  const values = parseShortOptions(args, "pn");
+  const values = getoptValues(args, "n:p:");
   const maskText = values.get("p");
   const clientsText = values.get("n");
   if (maskText === undefined) throw new UsageError("missing port mask (-p PORTMASK)");

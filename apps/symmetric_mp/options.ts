@@ -4,6 +4,9 @@
  */
 import { UsageError } from "../../ffi/errors.ts";
 import { maskBits, parseHexMask, parseUint } from "../common/cli.ts";
+import { getopt, type LongOption } from "../common/getopt.ts";
+
+const LONG: LongOption[] = [{ name: "num-procs", hasArg: true }, { name: "proc-id", hasArg: true }];
 
 /** What one symmetric_mp process was asked to do. */
 export interface SymmetricOptions {
@@ -24,21 +27,10 @@ export function parseSymmetricOptions(
   let mask: number | undefined;
   let numProcs: number | undefined;
   let procId: number | undefined;
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i];
-    const long = /^--(num-procs|proc-id)(?:=(.*))?$/.exec(arg);
-    if (long) {
-      const value = long[2] ?? args[++i];
-      if (value === undefined) throw new UsageError(`option '--${long[1]}' needs a value`);
-      if (long[1] === "num-procs") numProcs = parseUint(value, "num-procs", 1024);
-      else procId = parseUint(value, "proc-id", 1023);
-    } else if (arg.startsWith("-p")) {
-      const value = arg.length > 2 ? arg.slice(2) : args[++i];
-      if (value === undefined) throw new UsageError("option '-p' needs a value");
-      mask = parseHexMask(value, "port mask");
-    } else {
-      throw new UsageError(`unknown option '${arg}'`);
-    }
+  for (const { name, value } of getopt(args, "p:", LONG)) {
+    if (name === "p") mask = parseHexMask(value, "port mask");
+    else if (name === "num-procs") numProcs = parseUint(value, "num-procs", 1024);
+    else procId = parseUint(value, "proc-id", 1023);
   }
   if (procId === undefined) throw new UsageError("invalid or missing proc-id parameter");
   if (primary && !numProcs) throw new UsageError("invalid or missing num-procs parameter");
