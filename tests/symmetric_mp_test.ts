@@ -176,7 +176,11 @@ for (
       ["-p", "3", "--num-procs", "2", "--proc-id", "2"],
       /not below num-procs/,
     ],
-    ["an unknown option", ["-p", "3", "--num-procs=1", "--proc-id=0", "--frob"], /unrecognized option '--frob'$/],
+    [
+      "an unknown option",
+      ["-p", "3", "--num-procs=1", "--proc-id=0", "--frob"],
+      /unrecognized option '--frob'$/,
+    ],
   ] as const
 ) {
   Deno.test(`symmetric_mp: ${what} ends with one line`, async () => {
