@@ -277,15 +277,24 @@ export class EthPort {
     return { rx: counts[0], tx: counts[1] };
   }
 
-  /** `rte_eth_rx_queue_setup` with the device's default configuration; mbufs come from `pool`. */
-  setupRxQueue(queue: number, descriptors: number, pool: Mempool, socketId: number = this.socketId): void {
-    const ret = ffi.rte_eth_rx_queue_setup(
+  /**
+   * `rte_eth_rx_queue_setup` with the device's default configuration; mbufs
+   * come from `pool`. `dropWhenFull` sets `rx_drop_en` (drop packets when no
+   * descriptor is free instead of back-pressuring the port), as symmetric_mp does.
+   */
+  setupRxQueue(
+    queue: number,
+    descriptors: number,
+    pool: Mempool,
+    options: { socketId?: number; dropWhenFull?: boolean } = {},
+  ): void {
+    const ret = ffi.shim_eth_rx_queue_setup(
       this.#id(),
       queue,
       descriptors,
-      socketId >>> 0,
-      null,
+      (options.socketId ?? this.socketId) >>> 0,
       pool.pointer,
+      options.dropWhenFull ? 1 : 0,
     );
     check(ret, `set up rx queue ${queue} of`, this.id);
   }

@@ -118,10 +118,7 @@ export const symbols = {
   rte_eth_xstats_get_names: { parameters: ["u16", "buffer", "u32"], result: "i32" },
   rte_eth_xstats_get: { parameters: ["u16", "buffer", "u32"], result: "i32" },
   rte_eth_xstats_reset: { parameters: ["u16"], result: "i32" },
-  rte_eth_rx_queue_setup: {
-    parameters: ["u16", "u16", "u16", "u32", "pointer", "pointer"],
-    result: "i32",
-  },
+  shim_eth_rx_queue_setup: { parameters: ["u16", "u16", "u16", "u32", "pointer", "u8"], result: "i32" },
   rte_eth_tx_queue_setup: { parameters: ["u16", "u16", "u16", "u32", "pointer"], result: "i32" },
   rte_eth_dev_set_ptypes: { parameters: ["u16", "u32", "pointer", "i32"], result: "i32" },
   rte_pktmbuf_pool_create: { parameters: ["buffer", "u32", "u32", "u16", "u16", "i32"], result: "pointer" },

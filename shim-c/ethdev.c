@@ -64,6 +64,20 @@ int shim_eth_configure(uint16_t port, uint16_t nb_rx, uint16_t nb_tx, uint64_t r
 	return rte_eth_dev_configure(port, nb_rx, nb_tx, &conf);
 }
 
+/* rte_eth_rx_queue_setup with the device's default rxconf, rx_drop_en set as
+ * asked (rte_eth_rxconf cannot cross FFI) */
+int shim_eth_rx_queue_setup(uint16_t port, uint16_t queue, uint16_t nb_desc, uint32_t socket,
+			    void *pool, uint8_t drop_en)
+{
+	struct rte_eth_dev_info info;
+	int ret = rte_eth_dev_info_get(port, &info);
+	if (ret != 0)
+		return ret;
+	struct rte_eth_rxconf conf = info.default_rxconf;
+	conf.rx_drop_en = drop_en;
+	return rte_eth_rx_queue_setup(port, queue, nb_desc, socket, &conf, pool);
+}
+
 /* rx_tx[0], rx_tx[1]: descriptor counts, adjusted in place */
 int shim_eth_adjust_desc(uint16_t port, uint16_t *rx_tx)
 {

@@ -67,6 +67,8 @@ int shim_eth_configure(uint16_t port, uint16_t nb_rx, uint16_t nb_tx, uint64_t r
 		       uint64_t rx_offloads, uint64_t tx_offloads);
 int shim_eth_adjust_desc(uint16_t port, uint16_t *rx_tx);
 int shim_eth_link(uint16_t port, uint32_t *out4, char *text, size_t cap);
+int shim_eth_rx_queue_setup(uint16_t port, uint16_t queue, uint16_t nb_desc, uint32_t socket,
+			    void *pool, uint8_t drop_en);
 uint16_t shim_eth_rx_burst(uint16_t port, uint16_t queue, struct shim_burst *b, uint16_t n);
 uint16_t shim_eth_rx_burst_opaque(uint16_t port, uint16_t queue, struct shim_burst *b, uint16_t n);
 uint16_t shim_eth_tx_burst(uint16_t port, uint16_t queue, struct shim_burst *b, uint16_t from, uint16_t n);

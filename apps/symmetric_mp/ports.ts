@@ -58,7 +58,7 @@ export function initPort(port: EthPort, pool: Mempool, queues: number): void {
   }
   configure(port, queues);
   const desc = port.adjustDescriptors(RX_RING_SIZE, TX_RING_SIZE);
-  for (let q = 0; q < queues; q++) port.setupRxQueue(q, desc.rx, pool);
+  for (let q = 0; q < queues; q++) port.setupRxQueue(q, desc.rx, pool, { dropWhenFull: true });
   for (let q = 0; q < queues; q++) port.setupTxQueue(q, desc.tx);
   port.promiscuous = true;
   port.start();
