@@ -11,6 +11,7 @@ import { runApp } from "./common/cli.ts";
 import { Proc } from "./common/process.ts";
 import { makeFrames, writePcap } from "./common/pcap.ts";
 import { groupHugepageFiles, runtimeDirFor } from "../ffi/group_files.ts";
+import { listenForStopSignals } from "../ffi/signals.ts";
 
 const RUN_MS = 6000;
 const prefix = `demo_${Deno.pid}`;
@@ -47,8 +48,13 @@ await runApp("demo", async () => {
   const failed: string[] = [];
   let stopEarly = () => {};
   const stopped = new Promise<void>((resolve) => stopEarly = resolve);
-  const onSigint = () => stopEarly();
-  Deno.addSignalListener("SIGINT", onSigint);
+  // Ctrl-C reaches the whole process group (the apps too, and `deno task` forwards it once more):
+  // keep listening until every app has exited
+  let signalled = false;
+  const unlisten = listenForStopSignals(() => {
+    signalled = true;
+    stopEarly();
+  });
   try {
     const server = start(
       "mp_server",
@@ -73,14 +79,17 @@ await runApp("demo", async () => {
     }
     await Promise.race([stopped, new Promise((r) => setTimeout(r, RUN_MS))]);
   } finally {
-    Deno.removeSignalListener("SIGINT", onSigint);
     for (const proc of procs.reverse()) {
-      console.log(`> ${proc.name}: SIGINT`);
-      proc.kill("SIGINT");
+      // a Ctrl-C from the terminal has reached the apps already: a second one would force them down
+      if (!signalled) {
+        console.log(`> ${proc.name}: SIGINT`);
+        proc.kill("SIGINT");
+      }
       const { code } = await proc.status();
       if (code !== 0) failed.push(`${proc.name} exited with ${code}`);
     }
     await Deno.remove(dir, { recursive: true });
+    unlisten();
   }
   if (failed.length > 0) throw new Error(failed.join("; "));
   const left = groupHugepageFiles({ runtimeDir: runtimeDirFor(prefix), filePrefix: prefix });
