@@ -278,6 +278,24 @@ export class EthPort {
   }
 
   /**
+   * The usual queue set-up after {@link configure}: descriptor counts
+   * adjusted to the device, then `rxQueues` rx queues fed from `pool` and
+   * `txQueues` tx queues. Returns the descriptor counts used.
+   */
+  setupQueues(
+    rxQueues: number,
+    txQueues: number,
+    descriptors: { rx: number; tx: number },
+    pool: Mempool,
+    options: { dropWhenFull?: boolean } = {},
+  ): { rx: number; tx: number } {
+    const desc = this.adjustDescriptors(descriptors.rx, descriptors.tx);
+    for (let q = 0; q < rxQueues; q++) this.setupRxQueue(q, desc.rx, pool, options);
+    for (let q = 0; q < txQueues; q++) this.setupTxQueue(q, desc.tx);
+    return desc;
+  }
+
+  /**
    * `rte_eth_rx_queue_setup` with the device's default configuration; mbufs
    * come from `pool`. `dropWhenFull` sets `rx_drop_en` (drop packets when no
    * descriptor is free instead of back-pressuring the port), as symmetric_mp does.

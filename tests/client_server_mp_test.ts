@@ -10,10 +10,10 @@ import assert from "node:assert/strict";
 import {
   buildCExample,
   expectOneLineFailure,
+  finishGroup,
   groupLeftovers,
   nullPortsEal,
   type Proc,
-  removeGroup,
   startApp,
   uniquePrefix,
 } from "./helpers.ts";
@@ -122,8 +122,7 @@ async function run(c: { server?: string; client?: string }): Promise<void> {
     await Promise.all([...clients, server].map((p) => p.status()));
     ports.remove();
   }
-  if (c.server || c.client) removeGroup(prefix);
-  else assert.deepEqual(groupLeftovers(prefix), []);
+  finishGroup(prefix, c.server !== undefined || c.client !== undefined);
 }
 
 Deno.test("client_server_mp: TypeScript server and two TypeScript clients forward every packet", () =>

@@ -31,6 +31,15 @@ export function groupLeftovers(prefix: string): string[] {
   return left;
 }
 
+/**
+ * Ends a test's group: with a C peer in it, removes the files the C apps
+ * leave; with TypeScript processes only, asserts they left none.
+ */
+export function finishGroup(prefix: string, withCPeer: boolean): void {
+  if (withCPeer) removeGroup(prefix);
+  else assert.deepEqual(groupLeftovers(prefix), [], "no hugepage file or runtime folder left");
+}
+
 /** Removes a group's files (DPDK's C apps leave them). */
 export function removeGroup(prefix: string): void {
   for (const f of groupLeftovers(prefix)) Deno.removeSync(f, { recursive: true });

@@ -12,10 +12,10 @@ import assert from "node:assert/strict";
 import {
   buildCExample,
   expectOneLineFailure,
+  finishGroup,
   groupLeftovers,
   nullPortsEal,
   Proc,
-  removeGroup,
   ROOT,
   startApp,
   startC,
@@ -79,8 +79,7 @@ async function runOne(
   } finally {
     proc.kill("SIGKILL");
     await proc.status();
-    if (kind === "C") removeGroup(prefix);
-    else assert.deepEqual(groupLeftovers(prefix), [], "TS l2fwd left no hugepage file or runtime folder");
+    finishGroup(prefix, kind === "C");
   }
 }
 

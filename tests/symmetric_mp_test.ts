@@ -10,10 +10,10 @@ import assert from "node:assert/strict";
 import {
   buildCExample,
   expectOneLineFailure,
+  finishGroup,
   groupLeftovers,
   nullPortsEal,
   type Proc,
-  removeGroup,
   startApp,
   symmetricMpArgs,
   uniquePrefix,
@@ -73,8 +73,7 @@ async function pair(c: { primary?: string; secondary?: string }): Promise<void> 
     await Promise.all(procs.map((p) => p.status()));
     ports.remove();
   }
-  if (c.primary || c.secondary) removeGroup(prefix);
-  else assert.deepEqual(groupLeftovers(prefix), []);
+  finishGroup(prefix, c.primary !== undefined || c.secondary !== undefined);
 }
 
 Deno.test("symmetric_mp: two TypeScript processes forward every packet of their queues", () => pair({}));

@@ -87,11 +87,9 @@ async function run(eal: Eal, announce: (signal: number) => void): Promise<number
     out(`Initializing port ${id}... `);
     const port = new EthPort(id);
     port.configure(1, 1);
-    ({ rx: nbRxd, tx: nbTxd } = port.adjustDescriptors(nbRxd, nbTxd));
+    ({ rx: nbRxd, tx: nbTxd } = port.setupQueues(1, 1, { rx: nbRxd, tx: nbTxd }, pool));
     const mac = port.macAddress();
     macs[id] = Array.from(mac.bytes);
-    port.setupRxQueue(0, nbRxd, pool);
-    port.setupTxQueue(0, nbTxd);
     if (!port.disablePtypeParsing()) out(`Port ${id}, Failed to disable Ptype parsing\n`);
     port.start();
     ports.push(port);

@@ -33,9 +33,7 @@ const TX_DESC = 1024;
 function initPort(port: EthPort, numClients: number, pool: ReturnType<typeof createPktmbufPool>): void {
   out(`Port ${port.id} init ... `);
   port.configure(1, numClients);
-  const desc = port.adjustDescriptors(RX_DESC, TX_DESC);
-  port.setupRxQueue(0, desc.rx, pool);
-  for (let q = 0; q < numClients; q++) port.setupTxQueue(q, desc.tx);
+  port.setupQueues(1, numClients, { rx: RX_DESC, tx: TX_DESC }, pool);
   port.promiscuous = true;
   port.start();
   out("done: \n");

@@ -57,9 +57,7 @@ export function initPort(port: EthPort, pool: Mempool, queues: number): void {
     );
   }
   configure(port, queues);
-  const desc = port.adjustDescriptors(RX_RING_SIZE, TX_RING_SIZE);
-  for (let q = 0; q < queues; q++) port.setupRxQueue(q, desc.rx, pool, { dropWhenFull: true });
-  for (let q = 0; q < queues; q++) port.setupTxQueue(q, desc.tx);
+  port.setupQueues(queues, queues, { rx: RX_RING_SIZE, tx: TX_RING_SIZE }, pool, { dropWhenFull: true });
   port.promiscuous = true;
   port.start();
 }
