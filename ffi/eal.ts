@@ -7,7 +7,7 @@
  */
 import { RTE_MAX_LCORE, RTE_PROC_PRIMARY } from "./constants.ts";
 import { cstr, readCString } from "./cstring.ts";
-import { EalInitError } from "./errors.ts";
+import { AddressWindowError, EalInitError } from "./errors.ts";
 import { ffi } from "./library.ts";
 import { primaryAlive, removeUnusedGroupFiles, runtimeDirFor } from "./group_files.ts";
 
@@ -46,12 +46,19 @@ export function withDefaultBaseVirtaddr(argv: readonly string[]): string[] {
   return [argv[0], `--base-virtaddr=${DEFAULT_BASE_VIRTADDR}`, ...argv.slice(1)];
 }
 
-function describeInitFailure(errno: number): string {
+/** EAL's error lines of the failed init, without their "EAL: " prefixes. */
+function initErrorLines(): string[] {
   const buf = new Uint8Array(8192);
   const n = Number(ffi.shim_log_errors(buf, BigInt(buf.length)));
-  const lines = new TextDecoder().decode(buf.subarray(0, n)).split("\n")
+  return new TextDecoder().decode(buf.subarray(0, n)).split("\n")
     .map((l) => l.replace(/^EAL: /, "").replace(/^FATAL: /, "").trim())
     .filter((l) => l.length > 0);
+}
+
+/** A secondary's "the primary's addresses are taken in this process" lines. */
+const ADDRESS_TAKEN = /Cannot get a virtual area at requested address|please use '--base-virtaddr'/;
+
+function describeInitFailure(errno: number, lines: string[]): string {
   let cause = lines[0] ?? (errno ? readCString(ffi.rte_strerror(errno)) : "invalid EAL arguments");
   if (/hugepage/i.test(cause)) {
     cause += " (reserve hugepages and mount hugetlbfs: see the README's setup)";
@@ -140,8 +147,18 @@ export class Eal {
     const parsed = ffi.rte_eal_init(strings.length, keptArgv.pointers);
     if (parsed < 0) {
       const errno = ffi.shim_errno();
-      const message = describeInitFailure(errno);
+      const lines = initErrorLines();
+      const message = describeInitFailure(errno, lines);
       removeUnusedGroupFiles({ runtimeDir, filePrefix, hugeDir: ealOption(full, "--huge-dir") });
+      const addressTaken = ffi.rte_eal_process_type() !== RTE_PROC_PRIMARY &&
+        lines.some((l) => ADDRESS_TAKEN.test(l));
+      if (addressTaken) {
+        throw new AddressWindowError(
+          `cannot init EAL: ${message} (this process already uses the primary's addresses: start the ` +
+            `primary with --base-virtaddr=${DEFAULT_BASE_VIRTADDR}, as deno-dpdk primaries are)`,
+          { errno },
+        );
+      }
       throw new EalInitError(`cannot init EAL: ${message}`, { errno });
     }
     current = new Eal(full, parsed);

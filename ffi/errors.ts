@@ -29,6 +29,14 @@ export class ShimLoadError extends DpdkError {}
 /** `rte_eal_init` failed; the message carries EAL's own error lines. */
 export class EalInitError extends DpdkError {}
 
+/**
+ * A secondary could not map the primary's shared memory at the primary's
+ * addresses because this process already uses some of them (V8 maps its heaps
+ * at random addresses, now and then inside DPDK's default window). A new
+ * process has a new layout: running the program again attaches.
+ */
+export class AddressWindowError extends EalInitError {}
+
 /** A named object (ring, mempool, memzone) could not be created or found. */
 export class ObjectError extends DpdkError {}
 

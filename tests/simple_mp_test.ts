@@ -6,9 +6,11 @@
 import assert from "node:assert/strict";
 import {
   buildCExample,
+  expectOneLineFailure,
   groupLeftovers,
-  type Proc,
+  Proc,
   removeGroup,
+  ROOT,
   startApp,
   startC,
   uniquePrefix,
@@ -85,6 +87,82 @@ Deno.test("simple_mp: DPDK's C simple_mp as primary with a TypeScript secondary"
     await Promise.all([primary.status(), secondary?.status()]);
     removeGroup(prefix);
   }
+});
+
+/** simple_mp run by tests/fixtures/taken_window.ts: DPDK's default address window is taken in its first process(es). */
+function startWithTakenWindow(args: string[], takenAttempts: number): Proc {
+  return new Proc("ts simple_mp (window taken)", Deno.execPath(), [
+    "run",
+    "-A",
+    `${ROOT}/tests/fixtures/taken_window.ts`,
+    "simple_mp",
+    ...args,
+  ], { timeoutMs: 30000, env: { TAKEN_WINDOW_ATTEMPTS: String(takenAttempts) } });
+}
+
+/** PIDs of the processes whose command line names `word`. */
+function processesNaming(word: string): number[] {
+  return [...Deno.readDirSync("/proc")].filter((e) => /^\d+$/.test(e.name)).filter((e) => {
+    try {
+      return Deno.readTextFileSync(`/proc/${e.name}/cmdline`).includes(word);
+    } catch {
+      return false;
+    }
+  }).map((e) => Number(e.name));
+}
+
+Deno.test("simple_mp: a secondary whose address space holds the C primary's window runs again and attaches", async () => {
+  const binary = await buildCExample("multi_process/simple_mp");
+  const prefix = uniquePrefix("smp_window");
+  const primary = startC("simple_mp", binary, eal(prefix, "primary")); // DPDK's default --base-virtaddr
+  let secondary: Proc | undefined;
+  try {
+    await primary.waitFor(/Starting core 1$/);
+    secondary = startWithTakenWindow(eal(prefix, "secondary"), 1);
+    await secondary.waitFor(
+      /--base-virtaddr.*; running again in a new process \(attempt 2 of 4\)$/,
+    );
+    await exchange(primary, secondary);
+    secondary.kill("SIGTERM"); // to the first process, which passes it on
+    assert.equal((await secondary.status()).code, 0, secondary.output());
+    assert.deepEqual(
+      processesNaming(prefix).filter((pid) => pid !== primary.child.pid),
+      [],
+      "no process left",
+    );
+  } finally {
+    secondary?.kill("SIGKILL");
+    primary.kill("SIGKILL");
+    await Promise.all([primary.status(), secondary?.status()]);
+    removeGroup(prefix);
+  }
+});
+
+Deno.test("simple_mp: after four processes that cannot map the primary's window, one line and exit 1", async () => {
+  const prefix = uniquePrefix("smp_window4");
+  const primary = startApp("simple_mp", [
+    "-l",
+    "0",
+    "--no-pci",
+    "--file-prefix",
+    prefix,
+    "--base-virtaddr=0x100000000",
+  ]);
+  try {
+    await primary.waitFor(/Finished Process Init/);
+    const secondary = startWithTakenWindow(eal(prefix, "secondary"), 4);
+    await expectOneLineFailure(
+      secondary,
+      "simple_mp",
+      /^simple_mp: cannot init EAL: Cannot get a virtual area .* start the primary with --base-virtaddr=0x410000000000/,
+    );
+    for (const n of [2, 3, 4]) {
+      assert.ok(secondary.lines.some((l) => l.endsWith(`(attempt ${n} of 4)`)), secondary.output());
+    }
+  } finally {
+    assert.equal(await quit(primary), 0, primary.output());
+  }
+  assert.deepEqual(groupLeftovers(prefix), []);
 });
 
 Deno.test("simple_mp: a message longer than the C app's token is refused, not truncated", async () => {

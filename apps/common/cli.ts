@@ -2,7 +2,11 @@
  * What every app's `main` shares: one clear line and a non-zero exit for any
  * error (never a stack trace), and parsers for the C apps' option values.
  */
-import { DpdkError, UsageError } from "../../ffi/errors.ts";
+import { AddressWindowError, DpdkError, UsageError } from "../../ffi/errors.ts";
+import { attempt, runAgain } from "./relaunch.ts";
+
+/** How many processes in all may try to attach before an {@link AddressWindowError} is final. */
+export const MAX_ATTEMPTS = 4;
 
 /**
  * Runs an app's main function. Import the app's modules inside `main`
@@ -10,6 +14,11 @@ import { DpdkError, UsageError } from "../../ffi/errors.ts";
  * ends in the same one clear line. An error prints `<app>: <message>` on stderr
  * and exits 1; a bug (not a {@link DpdkError}) also prints its stack when
  * `DENO_DPDK_DEBUG` is set. The exit code is main's result (default 0).
+ *
+ * A secondary whose address space already holds part of the primary's
+ * ({@link AddressWindowError}, a few percent of Deno processes when the
+ * primary uses DPDK's default `--base-virtaddr`) says so in one line and runs
+ * again in a new process, up to {@link MAX_ATTEMPTS} processes in all.
  */
 export async function runApp(
   app: string,
@@ -20,6 +29,12 @@ export async function runApp(
     code = (await main()) ?? 0;
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
+    if (error instanceof AddressWindowError && attempt() < MAX_ATTEMPTS) {
+      console.error(
+        `${app}: ${message}; running again in a new process (attempt ${attempt() + 1} of ${MAX_ATTEMPTS})`,
+      );
+      Deno.exit(await runAgain());
+    }
     console.error(`${app}: ${message.split("\n")[0]}`);
     if (!(error instanceof DpdkError) && Deno.env.get("DENO_DPDK_DEBUG")) console.error(error);
     code = 1;
