@@ -63,14 +63,15 @@ export class PcapPorts {
   }
 
   /**
-   * Every frame sent on `port`, from all kept files. While processes run, a
-   * file may lack its header or end inside a record: `partial` counts what
-   * can be read so far instead of throwing.
+   * Every frame sent on `port`, from all kept files (or only those of the
+   * `kept`-th {@link PcapPorts.keep} call). While processes run, a file may
+   * lack its header or end inside a record: `partial` counts what can be read
+   * so far instead of throwing.
    */
-  output(port: number, partial = false): Uint8Array[] {
+  output(port: number, partial = false, kept?: number): Uint8Array[] {
     const frames: Uint8Array[] = [];
     for (const e of Deno.readDirSync(this.dir)) {
-      if (!e.name.startsWith(`${port}t`) || !e.name.includes(".kept")) continue;
+      if (!e.name.startsWith(`${port}t`) || !e.name.includes(`.kept${kept ?? ""}`)) continue;
       try {
         frames.push(...readPcap(`${this.dir}/${e.name}`));
       } catch (error) {

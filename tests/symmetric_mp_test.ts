@@ -3,8 +3,9 @@
  * TypeScript and with DPDK's C symmetric_mp in one group. Each process
  * forwards its queue of each port to the paired port; its exit lines count
  * every packet (RX = TX + Drop) and the output pcaps hold exactly the
- * input frames. Faults: the primary killed while a secondary forwards, a
- * secondary restarted with the same --proc-id, bad options; SIGINT exits 0.
+ * input frames. Faults: the primary killed (frames written into a FIFO rx
+ * file after its death reach the secondary's output), a secondary restarted
+ * with the same --proc-id, bad options; SIGINT exits 0.
  */
 import assert from "node:assert/strict";
 import {
@@ -18,7 +19,8 @@ import {
   symmetricMpArgs,
   uniquePrefix,
 } from "./helpers.ts";
-import { PcapPorts, sameFrames } from "./pcap_mp.ts";
+import { encodePcap, makeFrames } from "../apps/common/pcap.ts";
+import { eventually, PcapPorts, sameFrames } from "./pcap_mp.ts";
 
 const FRAMES = 1000; // per port and queue
 
@@ -111,26 +113,48 @@ Deno.test("symmetric_mp: the primary's port set-up prints the C app's lines", as
   assert.deepEqual(groupLeftovers(prefix), []);
 });
 
-Deno.test("symmetric_mp: with the primary killed (SIGKILL), a secondary keeps forwarding and exits cleanly", async () => {
+Deno.test("symmetric_mp: frames that arrive after the primary is killed (SIGKILL) are forwarded by a secondary", async () => {
+  // Port 0's rx queue 1 is a FIFO: the frames are written into it only once the primary is dead.
   const prefix = uniquePrefix("symmp_kill");
   const ports = PcapPorts.create(2, 2, 2, FRAMES);
-  const primary = await start(ports, prefix, 0);
+  const fifo = `${ports.dir}/0r1`;
+  Deno.removeSync(fifo);
+  assert.ok((await new Deno.Command("mkfifo", { args: [fifo] }).output()).success);
+  const late = makeFrames(7, 500);
+  const header = encodePcap([]);
+  const writerOpened = Deno.open(fifo, { write: true }); // resolves when the primary's net_pcap opens it
+  let writer: Deno.FsFile | undefined;
+  let writing = true;
+  let primary: Proc | undefined;
   let secondary: Proc | undefined;
   try {
+    const started = start(ports, prefix, 0);
+    writer = await Promise.race([writerOpened, started.then(() => writerOpened)]);
+    await writer.write(header); // the pcap header the primary reads at probe
+    primary = await started;
     secondary = ports.startApp("symmetric_mp", args(prefix, ports, 1));
-    await secondary.waitFor(/Finished Process Init/);
-    primary.kill("SIGKILL");
-    await primary.status();
+    await writer.write(header); // the secondary opens the files again and reads its own header
     await secondary.waitFor(/^lcore 1 using queue 1 of each port/);
     ports.keep(1);
-    await new Promise((r) => setTimeout(r, 1000));
-    const counts = await stop(secondary);
-    assert.deepEqual(counts.get(0), [FRAMES, FRAMES, 0]);
-    assert.deepEqual(counts.get(1), [FRAMES, FRAMES, 0]);
-  } finally {
     primary.kill("SIGKILL");
+    await primary.status();
+    await writer.write(encodePcap(late).subarray(header.length));
+    writer.close();
+    writing = false;
+    const sentBySecondary = (partial = false) => ports.output(1, partial, 1); // its files: the second keep()
+    await eventually("the late frames", () => sentBySecondary(true).length >= late.length);
+    const counts = await stop(secondary);
+    assert.deepEqual(counts.get(0), [late.length, FRAMES, 0]); // RX, TX (port 1's frames), Drop
+    assert.deepEqual(counts.get(1), [FRAMES, late.length, 0]);
+    assert.equal(sameFrames(sentBySecondary(), late), "");
+  } finally {
+    if (!writer) {
+      // no process opened the FIFO: answer the pending open so that it ends
+      for (const f of await Promise.all([writerOpened, Deno.open(fifo, { read: true })])) f.close();
+    } else if (writing) writer.close();
+    primary?.kill("SIGKILL");
     secondary?.kill("SIGKILL");
-    await Promise.all([primary.status(), secondary?.status()]);
+    await Promise.all([primary?.status(), secondary?.status()]);
     ports.remove();
   }
   assert.deepEqual(groupLeftovers(prefix), []);

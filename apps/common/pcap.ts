@@ -9,8 +9,8 @@ const LINKTYPE_ETHERNET = 1;
 const MAGIC_US = 0xa1b2c3d4;
 const MAGIC_NS = 0xa1b23c4d;
 
-/** Writes `frames` to a pcap file. */
-export function writePcap(path: string, frames: readonly Uint8Array[]): void {
+/** A pcap file's bytes: the 24-byte file header, then one record per frame. */
+export function encodePcap(frames: readonly Uint8Array[]): Uint8Array {
   const size = 24 + frames.reduce((n, f) => n + 16 + f.length, 0);
   const bytes = new Uint8Array(size);
   const dv = new DataView(bytes.buffer);
@@ -28,7 +28,12 @@ export function writePcap(path: string, frames: readonly Uint8Array[]): void {
     bytes.set(f, at + 16);
     at += 16 + f.length;
   });
-  Deno.writeFileSync(path, bytes);
+  return bytes;
+}
+
+/** Writes `frames` to a pcap file. */
+export function writePcap(path: string, frames: readonly Uint8Array[]): void {
+  Deno.writeFileSync(path, encodePcap(frames));
 }
 
 /** The frames of a pcap file (little-endian, micro- or nanosecond). */
