@@ -5,6 +5,7 @@
  *
  * @module
  */
+import { stopServingCapture } from "./capture.ts";
 import { RTE_MAX_LCORE, RTE_PROC_PRIMARY } from "./constants.ts";
 import { cstr, readCString } from "./cstring.ts";
 import { AddressWindowError, EalInitError } from "./errors.ts";
@@ -198,6 +199,7 @@ export class Eal {
   cleanup(): void {
     if (this.#cleaned) return;
     this.#cleaned = true;
+    stopServingCapture();
     ffi.rte_eal_cleanup();
     removeUnusedGroupFiles({
       runtimeDir: this.runtimeDir,

@@ -17,6 +17,7 @@
  *
  * @module
  */
+import { serveCapture } from "./capture.ts";
 import { RTE_MAX_ETHPORTS } from "./constants.ts";
 import { cstr, readCString } from "./cstring.ts";
 import { DpdkError, UsageError, UseAfterFreeError } from "./errors.ts";
@@ -338,9 +339,13 @@ export class EthPort {
     return new TxQueue(this.#id(), queue);
   }
 
-  /** `rte_eth_dev_start` */
+  /**
+   * `rte_eth_dev_start`. In a primary, the first start also makes the process
+   * serve `dpdk-dumpcap` and `dpdk-pdump` (`rte_pdump_init`).
+   */
   start(): void {
     check(ffi.rte_eth_dev_start(this.#id()), "start", this.id);
+    serveCapture();
   }
 
   /** `rte_eth_dev_stop` */

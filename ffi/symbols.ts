@@ -124,6 +124,10 @@ export const symbols = {
   rte_pktmbuf_pool_create: { parameters: ["buffer", "u32", "u32", "u16", "u16", "i32"], result: "pointer" },
   rte_pktmbuf_free_bulk: { parameters: ["pointer", "u32"], result: "void" },
   // ---- end of ethdev and mbuf ----
+
+  // librte_pdump (capture.ts)
+  rte_pdump_init: { parameters: [], result: "i32" },
+  rte_pdump_uninit: { parameters: [], result: "i32" },
 } as const satisfies Deno.ForeignLibraryInterface;
 
 /** The symbols as loaded by `Deno.dlopen`. */
