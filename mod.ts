@@ -28,6 +28,7 @@ export {
 } from "./ffi/eal.ts";
 export { currentLcoreId, type LcoreContext, LcoreWorker, runOnLcore } from "./ffi/lcore.ts";
 export {
+  beforeBusyLoop,
   installStopSignals,
   listenForStopSignals,
   requestStop,

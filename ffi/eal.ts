@@ -127,6 +127,9 @@ export class Eal {
    *
    * @throws {EalInitError} with EAL's own error line, e.g. "Cannot create lock
    * on '/var/run/dpdk/x/config'. Is another primary process running?"
+   * @throws {AddressWindowError} in a secondary whose address space already
+   * holds part of the primary's (see the class): run the program again in a
+   * new process, as the apps do (`apps/common/relaunch.ts`).
    */
   static init(argv: readonly string[]): Eal {
     if (current) throw new EalInitError("EAL is already initialised in this process");

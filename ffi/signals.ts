@@ -16,9 +16,12 @@ const state = new Int32Array(
 );
 
 /**
- * Installs the shim's SIGINT/SIGTERM handler (replacing Deno's). Call it
- * after the last `await` before a loop that polls {@link stopRequested}, and
- * again after anything that may have installed Deno's handler.
+ * Installs the shim's SIGINT/SIGTERM handler (replacing Deno's). Deno takes
+ * the signals back on its own (its handler is installed lazily, e.g. about
+ * half a second after start-up while the event loop runs), so an app whose
+ * main thread alternates between the event loop and a busy loop uses
+ * {@link listenForStopSignals} for the whole run and {@link beforeBusyLoop}
+ * before each busy loop.
  */
 export function installStopSignals(): void {
   if (ffi.shim_signals_install() !== 0) throw new Error("cannot install SIGINT/SIGTERM handlers");
@@ -41,6 +44,19 @@ export function listenForStopSignals(onStop?: (signal: number) => void): () => v
     return [name, handler] as const;
   });
   return () => handlers.forEach(([name, handler]) => Deno.removeSignalListener(name, handler));
+}
+
+/**
+ * Call before a loop that never yields to the event loop (and so never runs
+ * Deno's signal listeners): installs the shim's handler, then lets the event
+ * loop turn for a few milliseconds, so that a signal Deno's handler took just
+ * before reaches its listener. Resolves to {@link stopRequested}: skip the
+ * loop if it is true.
+ */
+export async function beforeBusyLoop(): Promise<boolean> {
+  installStopSignals();
+  await new Promise((resolve) => setTimeout(resolve, 10));
+  return stopRequested();
 }
 
 /** True once SIGINT/SIGTERM arrived or {@link requestStop} was called, in any thread. */

@@ -1,6 +1,6 @@
 /**
  * Running this program again in a new process: same executable, argv, working
- * folder, stdio and environment (plus `env`). The new process gets a new
+ * folder, stdio and environment (plus the attempt count). The new process gets a new
  * address-space layout, which is what a secondary needs when this one's
  * memory sits where the primary's is mapped ({@link AddressWindowError}).
  */

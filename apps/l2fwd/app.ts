@@ -10,7 +10,13 @@ import { DpdkError } from "../../ffi/errors.ts";
 import { EthPort } from "../../ffi/ethdev.ts";
 import { LcoreWorker } from "../../ffi/lcore.ts";
 import { createPktmbufPool } from "../../ffi/packets.ts";
-import { installStopSignals, listenForStopSignals, stopRequested, stopSignal } from "../../ffi/signals.ts";
+import {
+  beforeBusyLoop,
+  installStopSignals,
+  listenForStopSignals,
+  stopRequested,
+  stopSignal,
+} from "../../ffi/signals.ts";
 import { forwardLoop, type LoopParams, MAX_PKT_BURST } from "./forward.ts";
 import { checkLinks, out } from "../common/console.ts";
 import { parseL2fwdArgs } from "./options.ts";
@@ -26,26 +32,25 @@ const isEnabled = (mask: number, port: number) => port < 32 && ((mask >>> port) 
 
 /** Runs l2fwd with `args` (EAL's, then `--` and l2fwd's); returns the exit code. */
 export async function main(args: readonly string[]): Promise<number> {
+  installStopSignals(); // a signal during EAL's init only sets the stop flag
   const eal = Eal.init(["l2fwd", ...args]);
-  let signalled = false;
-  const announce = (signal: number) => {
-    if (signalled) return;
-    signalled = true;
-    out(`\n\nSignal ${signal} received, preparing to exit...\n`);
-  };
-  const unlisten = listenForStopSignals(announce);
+  listenForStopSignals(); // kept to the end: Deno's handler may take the signals back while we await
   let code: number;
   try {
-    code = await run(eal, announce);
+    code = await run(eal);
   } finally {
-    unlisten();
     eal.cleanup();
   }
   out("Bye...\n");
   return code;
 }
 
-async function run(eal: Eal, announce: (signal: number) => void): Promise<number> {
+/** The C app's line for a stop signal (its handler prints it; here the loop that notices the stop does). */
+function announceStop(): void {
+  if (stopSignal() !== 0) out(`\n\nSignal ${stopSignal()} received, preparing to exit...\n`);
+}
+
+async function run(eal: Eal): Promise<number> {
   const opts = parseL2fwdArgs(eal.appArgs);
   out(`MAC updating ${opts.macUpdating ? "enabled" : "disabled"}\n`);
 
@@ -129,15 +134,13 @@ async function run(eal: Eal, announce: (signal: number) => void): Promise<number
   }
 
   const mainParams = paramsOf(eal.mainLcore);
-  if (mainParams.rxPorts.length > 0 && !stopRequested()) {
-    // The loop never yields to the event loop: from here the shim's C handler sees the signals.
-    installStopSignals();
-    forwardLoop(mainParams, stopRequested);
-    if (stopSignal() !== 0) announce(stopSignal());
+  if (mainParams.rxPorts.length > 0) {
+    if (!(await beforeBusyLoop())) forwardLoop(mainParams, stopRequested); // never yields to the event loop
   } else {
     if (mainParams.rxPorts.length === 0) forwardLoop(mainParams, stopRequested);
     while (!stopRequested() && workers.length > 0) await sleep(50);
   }
+  announceStop();
   for (const worker of workers) {
     worker.stop();
     try {

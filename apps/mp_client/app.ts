@@ -11,7 +11,12 @@ import { primaryAlive } from "../../ffi/group_files.ts";
 import { Mempool } from "../../ffi/mempool.ts";
 import { Memzone } from "../../ffi/memzone.ts";
 import { Ring } from "../../ffi/ring.ts";
-import { installStopSignals, stopRequested } from "../../ffi/signals.ts";
+import {
+  beforeBusyLoop,
+  installStopSignals,
+  listenForStopSignals,
+  stopRequested,
+} from "../../ffi/signals.ts";
 import { out } from "../common/console.ts";
 import {
   clientRingName,
@@ -58,12 +63,14 @@ function attach(eal: Eal, clientId: number): ClientForwarder {
 }
 
 /** Runs mp_client with the C app's argv (without argv[0]). */
-export function main(args: readonly string[]): void {
+export async function main(args: readonly string[]): Promise<void> {
+  installStopSignals(); // a signal during EAL's init only sets the stop flag
   const eal = Eal.init(["mp_client", ...args]);
+  listenForStopSignals(); // kept to the end: Deno's handler may take the signals back while we await
   try {
     const clientId = parseClientId(eal.appArgs);
     const forwarder = attach(eal, clientId);
-    installStopSignals(); // no await follows
+    await beforeBusyLoop(); // the loop below ends at once if a stop came before
     out("APP: Finished Process Init.\n");
     out(`\nClient process ${clientId} handling packets\n[Press Ctrl-C to quit ...]\n`);
     let iterations = 0;

@@ -11,7 +11,12 @@ import { LcoreWorker } from "../../ffi/lcore.ts";
 import { Memzone } from "../../ffi/memzone.ts";
 import { createPktmbufPool } from "../../ffi/packets.ts";
 import { Ring } from "../../ffi/ring.ts";
-import { installStopSignals, stopRequested } from "../../ffi/signals.ts";
+import {
+  beforeBusyLoop,
+  installStopSignals,
+  listenForStopSignals,
+  stopRequested,
+} from "../../ffi/signals.ts";
 import { checkLinks, out } from "../common/console.ts";
 import {
   CLIENT_QUEUE_RINGSIZE,
@@ -41,7 +46,9 @@ function initPort(port: EthPort, numClients: number, pool: ReturnType<typeof cre
 
 /** Runs mp_server with the C app's argv (without argv[0]). */
 export async function main(args: readonly string[]): Promise<void> {
+  installStopSignals(); // a signal during EAL's init only sets the stop flag
   const eal = Eal.init(["mp_server", ...args]);
+  listenForStopSignals(); // kept to the end: Deno's handler may take the signals back while we await
   try {
     if (eal.processType !== "primary") {
       throw new UsageError(
@@ -96,7 +103,7 @@ async function serve(eal: Eal): Promise<void> {
     )
     : undefined;
   const macs = ports.map((p) => p.macAddress().toString());
-  installStopSignals(); // after the last await, before saying the server is up
+  await beforeBusyLoop(); // the loop below ends at once if a stop came before
   out("APP: Finished Process Init.\n");
   try {
     let iterations = 0;

@@ -10,7 +10,13 @@ import { EthPort } from "../../ffi/ethdev.ts";
 import { LcoreWorker } from "../../ffi/lcore.ts";
 import { Mempool } from "../../ffi/mempool.ts";
 import { createPktmbufPool } from "../../ffi/packets.ts";
-import { installStopSignals, listenForStopSignals, stopRequested, stopSignal } from "../../ffi/signals.ts";
+import {
+  beforeBusyLoop,
+  installStopSignals,
+  listenForStopSignals,
+  stopRequested,
+  stopSignal,
+} from "../../ffi/signals.ts";
 import { checkLinks, out } from "../common/console.ts";
 import { announce, forward, newPortStats, SMP_MBUF_POOL } from "./forward.ts";
 import { assignPorts, parseSymmetricOptions } from "./options.ts";
@@ -22,7 +28,9 @@ const MBUF_CACHE_SIZE = 256;
 
 /** Runs symmetric_mp with the C app's argv (without argv[0]). */
 export async function main(args: readonly string[]): Promise<void> {
+  installStopSignals(); // a signal during EAL's init only sets the stop flag
   const eal = Eal.init(["symmetric_mp", ...args]);
+  listenForStopSignals(); // kept to the end: Deno's handler may take the signals back while we await
   try {
     await run(eal);
   } finally {
@@ -76,11 +84,8 @@ async function run(eal: Eal): Promise<void> {
     const ports = mine(eal.mainLcore);
     if (ports.length === 0) {
       out(`Lcore ${eal.mainLcore} has nothing to do\n`);
-      const unlisten = listenForStopSignals();
       while (!stopRequested()) await new Promise((r) => setTimeout(r, 50));
-      unlisten();
-    } else {
-      installStopSignals(); // before the line that says this process forwards
+    } else if (!(await beforeBusyLoop())) {
       out(announce(eal.mainLcore, ports, options.procId));
       total.set(forward(pool, ports, options.procId, stopRequested));
     }
