@@ -1,6 +1,6 @@
 /**
- * A stop signal that comes before an app's loop runs (during EAL's init, or
- * while the app sets up ports and pools) still stops it cleanly: exit 0 and
+ * A stop signal that comes before an app's loop or prompt runs (during EAL's
+ * init, or while it sets up ports, pools and lcores) still stops it cleanly: exit 0 and
  * nothing left. Deno installs its own signal handler lazily, and a signal it
  * takes reaches only its listeners; the apps keep both (see ffi/signals.ts).
  */
@@ -27,6 +27,11 @@ const apps: { app: string; args: (prefix: string) => string[]; setUp: RegExp }[]
     app: "mp_server",
     args: (p) => [...nullPortsEal(p), "--", "-p", "3", "-n", "1"],
     setUp: /^Creating mbuf pool/,
+  },
+  {
+    app: "simple_mp",
+    args: (p) => ["-l", "0-1", "--no-pci", "--file-prefix", p],
+    setUp: /^APP: Finished Process Init/,
   },
 ];
 

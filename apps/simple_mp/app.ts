@@ -9,9 +9,9 @@ import { Commands, PROMPT } from "./commands.ts";
 
 /** Reads commands until `quit`, end of input, or a stop (SIGINT/SIGTERM). */
 async function interact(commands: Commands, onStop: (stop: () => void) => void): Promise<void> {
+  if (stopRequested()) return; // a signal came during start-up
   const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: false });
   onStop(() => rl.close());
-  if (stopRequested()) rl.close();
   try {
     rl.setPrompt(PROMPT);
     rl.prompt();
