@@ -140,14 +140,7 @@ Deno.test("simple_mp: a secondary whose address space holds the C primary's wind
 
 Deno.test("simple_mp: after four processes that cannot map the primary's window, one line and exit 1", async () => {
   const prefix = uniquePrefix("smp_window4");
-  const primary = startApp("simple_mp", [
-    "-l",
-    "0",
-    "--no-pci",
-    "--file-prefix",
-    prefix,
-    "--base-virtaddr=0x100000000",
-  ]);
+  const primary = startApp("simple_mp", [...eal(prefix, "primary"), "--base-virtaddr=0x100000000"]); // DPDK's default
   try {
     await primary.waitFor(/Finished Process Init/);
     const secondary = startWithTakenWindow(eal(prefix, "secondary"), 4);
